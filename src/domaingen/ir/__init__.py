@@ -1,0 +1,1 @@
+"""The checked IR (`nodes`) and helpers over it (`index`)."""

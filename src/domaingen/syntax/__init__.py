@@ -1,0 +1,1 @@
+"""Syntax stage: grammar, layout post-lexer, literals and the syntax tree."""
