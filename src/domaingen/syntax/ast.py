@@ -14,7 +14,8 @@ from typing import Union
 
 from ..source import Span
 
-_span = field(compare=False, repr=False)
+NO_SPAN = Span("<none>", 0, 0, 0, 0)
+_span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

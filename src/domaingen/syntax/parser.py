@@ -494,7 +494,9 @@ def _syntax_error(source: SourceFile, exc: UnexpectedInput) -> Diagnostic:
 
 
 def _expected_hint(exc: UnexpectedInput, parser: Lark) -> str | None:
-    expected = sorted(getattr(exc, "expected", None) or getattr(exc, "accepts", None) or [])
+    expected = set(getattr(exc, "expected", None) or getattr(exc, "accepts", None) or [])
+    if {"NAME", "INT", "STRING", "LPAR"} <= expected:
+        return "expected an expression"
     words = sorted({_describe(term, parser) for term in expected})
     if not words:
         return None

@@ -1,0 +1,228 @@
+"""The `domaingen` command line: the last stage, wiring the others together.
+
+Consumes: command-line arguments and `[tool.domaingen]` configuration.
+Produces: results on stdout, diagnostics on stderr, and exit codes:
+0 ok, 1 user errors (bad programs, failing tests, stale output),
+2 usage errors, 3 internal errors (a bug: we ask for a report).
+
+Imports of the heavier stages happen inside each command so that start-up
+stays lean (`domaingen check` must answer in well under half a second).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import TYPE_CHECKING, Callable, List, Optional, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from .frontend import FrontEnd
+
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+ISSUES_URL = "https://github.com/domaingen/domaingen/issues"
+
+app = typer.Typer(
+    name="domaingen",
+    help="Compile typed domain rules (.dg) to identical Python, Go, Rust and TypeScript.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., None])
+
+PathsArg = typer.Argument(None, help="`.dg` files or folders (default: `inputs` from [tool.domaingen], else `dsl/`).")
+FormatOpt = typer.Option("text", "--format", help="`text` for people, `json` for editors and tools.")
+
+
+def _use_color(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _internal_error(exc: BaseException) -> None:
+    sys.stderr.write(
+        "domaingen: internal error — this is a bug in domaingen, not in your program.\n"
+        f"Please report it at {ISSUES_URL} with the input that caused it and this trace:\n\n"
+    )
+    traceback.print_exception(exc, file=sys.stderr)
+    raise typer.Exit(EXIT_INTERNAL)
+
+
+def _guarded(func: F) -> F:
+    """Turn any unexpected exception into exit code 3 with a plain report."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+            _internal_error(exc)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _inputs(paths: Optional[List[str]]) -> list[str]:
+    if paths:
+        return paths
+    from .config import load_config
+
+    config, problems = load_config()
+    for problem in problems:
+        sys.stderr.write(problem + "\n")
+    if problems:
+        raise typer.Exit(EXIT_USER)
+    return list(config.inputs)
+
+
+def _front(paths: Optional[List[str]], fmt: str) -> "FrontEnd":
+    """Load, parse and check; print diagnostics; exit 1 on errors."""
+    from . import diagnostics as dg
+    from .frontend import load
+
+    if fmt not in ("text", "json"):
+        sys.stderr.write(f"domaingen: --format must be `text` or `json`, not `{fmt}`\n")
+        raise typer.Exit(EXIT_USAGE)
+    front = load(_inputs(paths))
+    shown = dg.sort_and_cap(front.diagnostics)
+    if fmt == "json":
+        sys.stdout.write(dg.render_json(shown, total=len(front.diagnostics)))
+    elif shown:
+        sys.stderr.write(dg.render_text(shown, front.sources, _use_color(sys.stderr), total=len(front.diagnostics)))
+    if front.errors:
+        if fmt == "text":
+            count = len(front.errors)
+            sys.stderr.write(f"{count} error{'s' if count != 1 else ''}\n")
+        raise typer.Exit(EXIT_USER)
+    return front
+
+
+@app.command()
+@_guarded
+def check(
+    paths: Optional[List[str]] = PathsArg,
+    fmt: str = FormatOpt,
+) -> None:
+    """Parse and type-check `.dg` files; report every error.
+
+    Example: domaingen check dsl/
+
+    Errors print as `path:line:col: error[DGnnn]: message` with the source line
+    and a caret; `--format json` prints the same as a JSON document (see
+    docs/schema/diagnostics.schema.json). Exit 1 if there are errors.
+    """
+    front = _front(paths, fmt)
+    assert front.program is not None
+    modules = len(front.program.modules)
+    if fmt == "text":
+        sys.stderr.write(f"ok: {modules} module{'s' if modules != 1 else ''} checked\n")
+
+
+@app.command("test")
+@_guarded
+def test_cmd(
+    paths: Optional[List[str]] = PathsArg,
+    match: str = typer.Option("", "--match", "-k", help="Run only tests whose name contains this text."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List passing tests too."),
+) -> None:
+    """Run every `test` block in the reference interpreter.
+
+    Example: domaingen test dsl/ -k "level"
+
+    Prints each failure with the values on both sides of the failed `expect`,
+    then a summary line `N passed, M failed`. Exit 1 if any test fails.
+    """
+    front = _front(paths, "text")
+    assert front.program is not None
+    from .interp.runner import run_tests
+
+    results = [r for r in run_tests(front.program) if match in r.name]
+    color = _use_color(sys.stdout)
+    green, red, reset = ("\x1b[32m", "\x1b[31m", "\x1b[0m") if color else ("", "", "")
+    failed = 0
+    for result in results:
+        label = f"{result.module} :: {result.name}"
+        if result.passed:
+            if verbose:
+                print(f"{green}PASS{reset} {label}")
+        else:
+            failed += 1
+            print(f"{red}FAIL{reset} {label}")
+            for line in result.message.splitlines():
+                print(f"     {line}")
+    print(f"{len(results) - failed} passed, {failed} failed")
+    if failed:
+        raise typer.Exit(EXIT_USER)
+
+
+@app.command()
+@_guarded
+def ir(
+    paths: Optional[List[str]] = PathsArg,
+    spans: bool = typer.Option(False, "--spans", help="Include source spans on every node."),
+    schema: bool = typer.Option(False, "--schema", help="Print the IR's JSON Schema instead."),
+) -> None:
+    """Print the checked IR as JSON (the input every code generator receives).
+
+    Example: domaingen ir dsl/ | jq '.modules[].name'
+
+    The document has a `version` field; its JSON Schema is published in
+    docs/schema/ir.schema.json (or print it with --schema).
+    """
+    from .ir.export import ir_json, ir_schema_json
+
+    if schema:
+        sys.stdout.write(ir_schema_json())
+        return
+    front = _front(paths, "text")
+    assert front.program is not None
+    sys.stdout.write(ir_json(front.program, spans=spans))
+
+
+@app.command()
+@_guarded
+def run(
+    target: str = typer.Argument(..., help="`module.function`, e.g. game.progression.add_exp"),
+    args: Optional[List[str]] = typer.Argument(None, help="One canonical-JSON argument per parameter."),
+    inputs: Optional[List[str]] = typer.Option(None, "--input", "-i", help="`.dg` files or folders to load."),
+) -> None:
+    """Call one function in the reference interpreter and print its result.
+
+    Example: domaingen run game.progression.required_exp 5
+
+    Each argument is JSON, decoded strictly against the parameter's type. The
+    result prints as canonical JSON; a failure prints `error: Kind: message`
+    on stderr and exits 1.
+    """
+    front = _front(inputs, "text")
+    assert front.program is not None
+    from .interp.runner import run_call
+
+    ok, output = run_call(front.program, target, list(args or []))
+    if ok:
+        sys.stdout.write(output + "\n")
+    else:
+        sys.stderr.write(output + "\n")
+        raise typer.Exit(EXIT_USER)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
