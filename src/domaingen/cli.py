@@ -215,6 +215,67 @@ def run(
         raise typer.Exit(EXIT_USER)
 
 
+@app.command()
+@_guarded
+def generate(
+    paths: Optional[List[str]] = PathsArg,
+    targets: Optional[List[str]] = typer.Option(None, "--target", "-t", help="Target to generate (repeatable; default: all configured)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Output folder (default: `output` from config, else generated/)."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 listing stale files with a diff."),
+) -> None:
+    """Generate packages for each target into `generated/<target>/`.
+
+    Example: domaingen generate --target python --target go
+
+    Only changed files are written (atomically); files generated earlier for
+    removed declarations are deleted; files domaingen did not write are never
+    touched. With --check nothing is written: stale files are listed with a
+    diff and the exit code is 1 (for CI and pre-commit).
+    """
+    import dataclasses
+
+    from . import diagnostics as dg
+    from .backends import REGISTRY
+    from .codegen import generate as run_generate
+    from .config import load_config
+    from .output import describe_plan
+
+    config, problems = load_config()
+    for problem in problems:
+        sys.stderr.write(problem + "\n")
+    if problems:
+        raise typer.Exit(EXIT_USER)
+    if paths:
+        config = dataclasses.replace(config, inputs=tuple(paths), root=".")
+    if output:
+        config = dataclasses.replace(config, output=output)
+    chosen = tuple(targets or config.targets)
+    unknown = [t for t in chosen if t not in REGISTRY]
+    if unknown:
+        sys.stderr.write(f"domaingen: unknown target {', '.join(unknown)} (known: {', '.join(REGISTRY)})\n")
+        raise typer.Exit(EXIT_USAGE)
+    outcome = run_generate(config, chosen, check=check)
+    shown = dg.sort_and_cap(outcome.diagnostics)
+    if shown:
+        sys.stderr.write(dg.render_text(shown, outcome.sources, _use_color(sys.stderr), total=len(outcome.diagnostics)))  # type: ignore[arg-type]
+    if outcome.plan is None:
+        raise typer.Exit(EXIT_USER)
+    plan = outcome.plan
+    if check:
+        if plan.stale:
+            sys.stdout.write(describe_plan(config.output, plan))
+            sys.stderr.write(f"{len(plan.stale)} stale file(s) in {config.output}; run `domaingen generate` to update\n")
+            raise typer.Exit(EXIT_USER)
+        sys.stderr.write(f"{config.output} is up to date\n")
+        return
+    if outcome.up_to_date:
+        sys.stderr.write(f"{config.output}: nothing to do\n")
+        return
+    sys.stderr.write(
+        f"{config.output}: wrote {len(plan.write)}, removed {len(plan.delete)}, unchanged {len(plan.unchanged)}\n"
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
