@@ -1,0 +1,5 @@
+"""`python -m domaingen` is the `domaingen` command."""
+
+from .cli import main
+
+main()
