@@ -276,6 +276,149 @@ def generate(
     )
 
 
+@app.command()
+@_guarded
+def verify(
+    paths: Optional[List[str]] = PathsArg,
+    targets: Optional[List[str]] = typer.Option(None, "--target", "-t", help="Target to verify (repeatable; default: all configured)."),
+) -> None:
+    """Replay every test vector in every target and compare with the interpreter.
+
+    Example: domaingen verify -t go -t rust
+
+    Generates each target and the vectors into a private cache folder (your
+    generated/ is not touched), builds each package, runs its replay driver
+    and prints a table of vectors run, passed and failed per target, then the
+    first disagreement in detail. Exit 1 on any disagreement or build failure.
+    """
+    import dataclasses
+    import hashlib
+    from pathlib import Path
+
+    from . import diagnostics as dg
+    from .backends import REGISTRY, get_backend
+    from .codegen import generate as run_generate
+    from .config import load_config
+    from .verify import CACHE, replay, table
+
+    config, problems = load_config()
+    for problem in problems:
+        sys.stderr.write(problem + "\n")
+    if problems:
+        raise typer.Exit(EXIT_USER)
+    if paths:
+        config = dataclasses.replace(config, inputs=tuple(paths), root=".")
+    chosen = tuple(targets or config.targets)
+    unknown = [t for t in chosen if t not in REGISTRY]
+    if unknown:
+        sys.stderr.write(f"domaingen: unknown target {', '.join(unknown)} (known: {', '.join(REGISTRY)})\n")
+        raise typer.Exit(EXIT_USAGE)
+    key = hashlib.sha256(os.path.abspath(config.root or ".").encode()).hexdigest()[:12]
+    work = CACHE / "verify" / key
+    config = dataclasses.replace(config, output=str(work), vectors=True)
+    outcome = run_generate(config, chosen)
+    if outcome.plan is None:
+        shown = dg.sort_and_cap(outcome.diagnostics)
+        sys.stderr.write(dg.render_text(shown, outcome.sources, _use_color(sys.stderr), total=len(outcome.diagnostics)))  # type: ignore[arg-type]
+        raise typer.Exit(EXIT_USER)
+    files = sorted((work / "vectors").glob("*.json"))
+    reports = []
+    for target in chosen:
+        package = config.packages.get(target, get_backend(target).default_package)
+        sys.stderr.write(f"verify: building and replaying {target} …\n")
+        reports.append(replay(target, work / target, package, files))
+    sys.stdout.write(table(reports))
+    total = sum(r.run for r in reports)
+    bad = [r for r in reports if r.problem or r.failed]
+    for r in bad:
+        if r.problem:
+            sys.stdout.write(f"\n{r.target}: {r.problem}\n")
+        elif r.first is not None:
+            d = r.first
+            sys.stdout.write(
+                f"\nfirst disagreement in {r.target}: {d.vector}\n  function:    {d.function}\n"
+                f"  arguments:   {', '.join(d.args)}\n  interpreter: {d.expected}\n  {r.target + ':':<12} {d.actual}\n"
+            )
+    sys.stdout.write(f"\n{total} vector replays across {len(reports)} targets, {sum(r.failed for r in reports)} disagreements\n")
+    if bad:
+        raise typer.Exit(EXIT_USER)
+
+
+STARTER = """/// {title}: a starter domain module. Edit me, then run `domaingen test`.
+module {module}
+
+/// The most a counter may hold.
+const LIMIT: Int = 100
+
+/// A named counter.
+record Counter {{
+  name: String
+  value: Int
+}}
+
+/// Add `amount` to a counter, failing past the limit.
+fn bump(counter: Counter, amount: Int) -> Counter {{
+  require amount >= 0, "amount must be non-negative"
+  require counter.value + amount <= LIMIT, "counter would pass the limit"
+  return counter with {{ value: counter.value + amount }}
+}}
+
+test "bump adds" {{
+  let c = Counter {{ name: "hits", value: 1 }}
+  expect bump(c, 2).value == 3
+}}
+
+test "bump refuses negative amounts" {{
+  expect_error bump(Counter {{ name: "hits", value: 1 }}, -1), "amount must be non-negative"
+}}
+"""
+
+CONFIG = """# domaingen configuration (see `domaingen --help`).
+inputs = ["dsl"]
+output = "generated"
+targets = ["python", "go", "rust", "typescript"]
+
+[packages]
+python = "{python}"
+go = "example.com/{python}"
+rust = "{python}"
+typescript = "{npm}"
+"""
+
+
+@app.command()
+@_guarded
+def init(
+    folder: str = typer.Argument(".", help="Project folder (created if missing)."),
+    module: str = typer.Option("app.rules", "--module", "-m", help="Name of the starter module."),
+) -> None:
+    """Create domaingen.toml and a starter module that passes check and test.
+
+    Example: domaingen init my-service --module shop.pricing
+
+    Never overwrites: if either file exists, nothing is written and the exit
+    code is 1.
+    """
+    import re
+    from pathlib import Path
+
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*", module):
+        sys.stderr.write(f"domaingen: `{module}` is not a module name (expected dotted identifiers, like shop.pricing)\n")
+        raise typer.Exit(EXIT_USAGE)
+    root = Path(folder)
+    config_path = root / "domaingen.toml"
+    module_path = root / "dsl" / Path(*module.split(".")).with_suffix(".dg")
+    existing = [str(p) for p in (config_path, module_path) if p.exists()]
+    if existing:
+        sys.stderr.write(f"domaingen: not overwriting {', '.join(existing)}\n")
+        raise typer.Exit(EXIT_USER)
+    package = re.sub(r"[^a-z0-9_]", "_", (root.resolve().name or "domain").lower()).strip("_") or "domain"
+    module_path.parent.mkdir(parents=True, exist_ok=True)
+    config_path.write_text(CONFIG.format(python=package, npm=package.replace("_", "-")), encoding="utf-8")
+    module_path.write_text(STARTER.format(title=module.split(".")[-1].title(), module=module), encoding="utf-8")
+    sys.stderr.write(f"created {config_path} and {module_path}\nnext: cd {folder} && domaingen check && domaingen test\n")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -44,7 +44,7 @@ def _tool_digest() -> str:
 
 def fingerprint(config: Config, targets: tuple[str, ...], files: list[str]) -> str:
     digest = hashlib.sha256(_tool_digest().encode())
-    digest.update(repr((targets, sorted(config.packages.items()))).encode())
+    digest.update(repr((targets, config.vectors, sorted(config.packages.items()))).encode())
     for path in files:
         digest.update(Path(os.path.relpath(path, config.root or ".")).as_posix().encode() + b"\0")
         with open(path, "rb") as handle:
@@ -96,7 +96,12 @@ def generate(config: Config, targets: tuple[str, ...], check: bool = False) -> O
         desired.update({f"{target}/{rel}": content for rel, content in generation.files.items()})
     if any(d.severity == "error" for d in diagnostics):
         return Outcome(diagnostics=diagnostics, sources=dict(front.sources))
-    prefixes = tuple(f"{t}/" for t in targets)
+    if config.vectors:
+        from .vectors.build import build_vectors
+
+        for vector_file in build_vectors(front.program):
+            desired[f"vectors/{vector_file.module}.json"] = vector_file.text()
+    prefixes = tuple(f"{t}/" for t in targets) + (("vectors/",) if config.vectors else ())
     plan = make_plan(out_dir, desired, previous, prefixes)
     if not check:
         kept = {rel: h for rel, h in previous.files.items() if not rel.startswith(prefixes)}

@@ -22,10 +22,11 @@ class Config:
     output: str = "generated"
     targets: tuple[str, ...] = DEFAULT_TARGETS
     packages: dict[str, str] = field(default_factory=dict)
+    vectors: bool = True
     source: str | None = None
 
 
-_KNOWN = {"inputs", "output", "targets", "packages"}
+_KNOWN = {"inputs", "output", "targets", "packages", "vectors"}
 
 
 def _find() -> tuple[str | None, bool]:
@@ -89,6 +90,10 @@ def load_config() -> tuple[Config, list[str]]:
     if not isinstance(packages, dict) or not all(isinstance(v, str) for v in packages.values()):
         problems.append(f"{path}:{_line_of(text, 'packages')}: `packages` must map target names to strings")
         packages = {}
+    vectors = table.get("vectors", True)
+    if not isinstance(vectors, bool):
+        problems.append(f"{path}:{_line_of(text, 'vectors')}: `vectors` must be true or false")
+        vectors = True
     rel = os.path.relpath(root)
     config = Config(
         root=root,
@@ -96,6 +101,7 @@ def load_config() -> tuple[Config, list[str]]:
         output=os.path.normpath(os.path.join(rel, output)),
         targets=targets,
         packages=dict(packages),
+        vectors=vectors,
         source=path,
     )
     return config, problems

@@ -10,6 +10,7 @@ problems (bad escapes, literal ranges) are reported as diagnostics.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -262,8 +263,7 @@ class ToAst(Transformer[Token, Any]):
 
     def call(self, children: list[Any]) -> ast.Call:
         callee, *args = children
-        present = _present(args)
-        return ast.Call(callee, present, self._span(callee, present[-1] if present else callee))
+        return ast.Call(callee, _present(args), self._span(callee, children[-1]))
 
     def arg(self, children: list[Any]) -> ast.Arg:
         if len(children) == 2:
@@ -277,12 +277,12 @@ class ToAst(Transformer[Token, Any]):
         return ast.Field(obj, self._ident(name), self._span(obj, name))
 
     def index(self, children: list[Any]) -> ast.Index:
-        obj, index = children
-        return ast.Index(obj, index, self._span(obj, index))
+        obj, index, close = children
+        return ast.Index(obj, index, self._span(obj, close))
 
     def with_(self, children: list[Any]) -> ast.With:
         obj, *inits = children
-        return ast.With(obj, _present(inits), obj.span)
+        return ast.With(obj, _present(inits), self._span(obj, children[-1]))
 
     def record_lit(self, children: list[Any]) -> ast.Expr:
         head, _brace, *inits = children
@@ -290,7 +290,7 @@ class ToAst(Transformer[Token, Any]):
         if path is None:
             self.diags.append(dg.make("DG003", head.span, "expected a record type name before `{`"))
             path = (ast.Ident("?", head.span),)
-        return ast.RecordLit(path, _present(inits), head.span)
+        return ast.RecordLit(path, _present(inits), self._span(head, children[-1]))
 
     def field_init(self, children: list[Any]) -> ast.FieldInit:
         name, value = children
@@ -443,10 +443,26 @@ def parse(source: SourceFile) -> tuple[ast.Module | None, list[Diagnostic]]:
     try:
         module = parser.parse(source.text)
     except UnexpectedInput as exc:
-        return None, _TRANSFORMER.diags + [_syntax_error(source, exc)]
+        return None, _TRANSFORMER.diags + [_missing_module(source) or _syntax_error(source, exc)]
     except VisitError as exc:  # a transformer method failed on malformed input
         return None, _TRANSFORMER.diags + [dg.make("DG003", source.end_span, f"cannot read this construct ({exc.orig_exc})")]
     return module, _TRANSFORMER.diags
+
+
+_LEADING = re.compile(r"(?:\s|//[^\n]*)*")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\S?")
+
+
+def _missing_module(source: SourceFile) -> Diagnostic | None:
+    """DG009 when the file does not begin (after comments) with `module`."""
+    text = source.text
+    leading = _LEADING.match(text)
+    start = leading.end() if leading else 0
+    word = _WORD.match(text, start)
+    end = word.end() if word else start
+    if text[start:end] == "module":
+        return None
+    return dg.make("DG009", source.span(start, end), "a file must begin with its `module` line", "add e.g. `module game.items` as the first line")
 
 
 _TOKEN_WORDS = {
