@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, List, Optional, TypeVar
 import typer
 
 if TYPE_CHECKING:
+    from .config import Config
     from .frontend import FrontEnd
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -26,7 +27,6 @@ ISSUES_URL = "https://github.com/domaingen/domaingen/issues"
 
 app = typer.Typer(
     name="domaingen",
-    help="Compile typed domain rules (.dg) to identical Python, Go, Rust and TypeScript.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -34,6 +34,34 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., None])
+
+
+class Settings:
+    """Global output options (set by the top-level callback)."""
+
+    quiet = False
+    verbose = False
+
+
+def _info(message: str) -> None:
+    """Informational output: stderr, suppressed by --quiet."""
+    if not Settings.quiet:
+        sys.stderr.write(message + "\n")
+
+
+@app.callback()
+def _options(
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only results and errors."),
+    verbose: bool = typer.Option(False, "--verbose", help="Print what each stage does and how long it takes."),
+) -> None:
+    """domaingen: compile typed domain rules (.dg) to identical Python, Go, Rust and TypeScript.
+
+    Exit codes: 0 ok, 1 errors in the input (or failing tests, stale output),
+    2 usage errors, 3 internal errors. Colour only on a terminal, never with
+    NO_COLOR set. Results go to stdout, everything else to stderr.
+    """
+    Settings.quiet = quiet
+    Settings.verbose = verbose and not quiet
 
 PathsArg = typer.Argument(None, help="`.dg` files or folders (default: `inputs` from [tool.domaingen], else `dsl/`).")
 FormatOpt = typer.Option("text", "--format", help="`text` for people, `json` for editors and tools.")
@@ -124,7 +152,7 @@ def check(
     assert front.program is not None
     modules = len(front.program.modules)
     if fmt == "text":
-        sys.stderr.write(f"ok: {modules} module{'s' if modules != 1 else ''} checked\n")
+        _info(f"ok: {modules} module{'s' if modules != 1 else ''} checked")
 
 
 @app.command("test")
@@ -222,6 +250,7 @@ def generate(
     targets: Optional[List[str]] = typer.Option(None, "--target", "-t", help="Target to generate (repeatable; default: all configured)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Output folder (default: `output` from config, else generated/)."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 listing stale files with a diff."),
+    watch: bool = typer.Option(False, "--watch", "-w", help="Keep running: regenerate whenever an input changes."),
 ) -> None:
     """Generate packages for each target into `generated/<target>/`.
 
@@ -230,15 +259,13 @@ def generate(
     Only changed files are written (atomically); files generated earlier for
     removed declarations are deleted; files domaingen did not write are never
     touched. With --check nothing is written: stale files are listed with a
-    diff and the exit code is 1 (for CI and pre-commit).
+    diff and the exit code is 1 (for CI and pre-commit). With --watch,
+    diagnostics are shown and generation resumes on the next change.
     """
     import dataclasses
 
-    from . import diagnostics as dg
     from .backends import REGISTRY
-    from .codegen import generate as run_generate
     from .config import load_config
-    from .output import describe_plan
 
     config, problems = load_config()
     for problem in problems:
@@ -254,26 +281,78 @@ def generate(
     if unknown:
         sys.stderr.write(f"domaingen: unknown target {', '.join(unknown)} (known: {', '.join(REGISTRY)})\n")
         raise typer.Exit(EXIT_USAGE)
-    outcome = run_generate(config, chosen, check=check)
+    if watch and check:
+        sys.stderr.write("domaingen: --watch and --check do not go together\n")
+        raise typer.Exit(EXIT_USAGE)
+    if not watch:
+        code = _generate_once(config, chosen, check)
+        if code:
+            raise typer.Exit(code)
+        return
+    _watch(config, chosen)
+
+
+def _generate_once(config: "Config", targets: tuple[str, ...], check: bool) -> int:
+    import time
+
+    from . import diagnostics as dg
+    from .codegen import generate as run_generate
+    from .output import describe_plan
+    from .progress import Progress
+
+    started = time.perf_counter()
+    with Progress("generating " + ", ".join(targets), enabled=not Settings.quiet):
+        outcome = run_generate(config, targets, check=check)
     shown = dg.sort_and_cap(outcome.diagnostics)
     if shown:
         sys.stderr.write(dg.render_text(shown, outcome.sources, _use_color(sys.stderr), total=len(outcome.diagnostics)))  # type: ignore[arg-type]
     if outcome.plan is None:
-        raise typer.Exit(EXIT_USER)
+        return EXIT_USER
     plan = outcome.plan
+    if Settings.verbose:
+        sys.stderr.write(f"generate: {time.perf_counter() - started:.3f} s\n")
     if check:
         if plan.stale:
             sys.stdout.write(describe_plan(config.output, plan))
             sys.stderr.write(f"{len(plan.stale)} stale file(s) in {config.output}; run `domaingen generate` to update\n")
-            raise typer.Exit(EXIT_USER)
-        sys.stderr.write(f"{config.output} is up to date\n")
-        return
+            return EXIT_USER
+        _info(f"{config.output} is up to date")
+        return EXIT_OK
     if outcome.up_to_date:
-        sys.stderr.write(f"{config.output}: nothing to do\n")
-        return
-    sys.stderr.write(
-        f"{config.output}: wrote {len(plan.write)}, removed {len(plan.delete)}, unchanged {len(plan.unchanged)}\n"
-    )
+        _info(f"{config.output}: nothing to do")
+    else:
+        _info(f"{config.output}: wrote {len(plan.write)}, removed {len(plan.delete)}, unchanged {len(plan.unchanged)}")
+    return EXIT_OK
+
+
+def _watch(config: "Config", targets: tuple[str, ...], interval: float = 0.3) -> None:
+    """Poll the inputs' modification times; regenerate on every change."""
+    import time
+
+    from .frontend import discover
+
+    def snapshot() -> dict[str, float]:
+        files, _ = discover(list(config.inputs))
+        stamps = {}
+        for path in files + ([config.source] if config.source else []):
+            try:
+                stamps[path] = os.stat(path).st_mtime_ns
+            except OSError:
+                pass
+        return stamps
+
+    _info(f"watching {', '.join(config.inputs)} (Ctrl-C to stop)")
+    last: dict[str, float] | None = None
+    try:
+        while True:
+            current = snapshot()
+            if current != last:
+                last = current
+                _generate_once(config, targets, check=False)
+                sys.stderr.flush()
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        _info("stopped watching")
 
 
 @app.command()
@@ -417,6 +496,79 @@ def init(
     config_path.write_text(CONFIG.format(python=package, npm=package.replace("_", "-")), encoding="utf-8")
     module_path.write_text(STARTER.format(title=module.split(".")[-1].title(), module=module), encoding="utf-8")
     sys.stderr.write(f"created {config_path} and {module_path}\nnext: cd {folder} && domaingen check && domaingen test\n")
+
+
+@app.command("fmt")
+@_guarded
+def fmt_cmd(
+    paths: Optional[List[str]] = PathsArg,
+    check: bool = typer.Option(False, "--check", help="Write nothing; print a diff of each file that would change; exit 1 if any."),
+    stdin: bool = typer.Option(False, "--stdin", help="Format standard input to standard output (for editors)."),
+) -> None:
+    """Rewrite `.dg` files in the one canonical style; comments and meaning are kept.
+
+    Example: domaingen fmt --check dsl/
+
+    Rewrites (atomically) only the files that change and lists them. With
+    --check nothing is written: each file that would change is listed with
+    a unified diff and the exit code is 1. With --stdin the text on standard
+    input is formatted to standard output. A file with syntax errors is left
+    as it is and reported (exit 1).
+    """
+    import difflib
+    import tempfile
+
+    from . import diagnostics as dg
+    from .fmt import format_source
+    from .frontend import discover
+    from .source import SourceFile, read_source
+
+    if stdin:
+        if paths or check:
+            sys.stderr.write("domaingen: --stdin takes no paths and no --check\n")
+            raise typer.Exit(EXIT_USAGE)
+        piped = SourceFile("<stdin>", sys.stdin.read())
+        text, found = format_source(piped)
+        sys.stdout.write(text)
+        errors = [d for d in found if d.severity == "error"]
+        if errors:
+            sys.stderr.write(dg.render_text(dg.sort_and_cap(errors), {piped.path: piped}, _use_color(sys.stderr)))
+            raise typer.Exit(EXIT_USER)
+        return
+    files, problems = discover(_inputs(paths))
+    sources: dict[str, SourceFile] = {}
+    changed: list[str] = []
+    failed = 0
+    for path in files:
+        source, problem = read_source(path)
+        if source is None:
+            problems.append(dg.make("DG001", None, f"{path}: {problem}"))
+            continue
+        sources[path] = source
+        text, found = format_source(source)
+        errors = [d for d in found if d.severity == "error"]
+        with open(path, "rb") as handle:
+            if errors or handle.read() == text.encode("utf-8"):
+                problems += errors
+                failed += bool(errors)
+                continue
+        changed.append(path)
+        if check:
+            sys.stdout.writelines(difflib.unified_diff(source.text.splitlines(True), text.splitlines(True), path, path))
+            sys.stderr.write(f"would reformat {path}\n")
+            continue
+        folder = os.path.dirname(os.path.abspath(path))
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=folder, suffix=".tmp", delete=False) as tmp:
+            tmp.write(text)
+        os.replace(tmp.name, path)
+        sys.stdout.write(f"formatted {path}\n")
+    if problems:
+        shown = dg.sort_and_cap(problems)
+        sys.stderr.write(dg.render_text(shown, sources, _use_color(sys.stderr), total=len(problems)))
+    verb = "would be reformatted" if check else "reformatted"
+    sys.stderr.write(f"{len(changed)} file(s) {verb}, {len(sources) - len(changed) - failed} left unchanged\n")
+    if problems or (check and changed):
+        raise typer.Exit(EXIT_USER)
 
 
 def main() -> None:

@@ -1,0 +1,2 @@
+"""Target-independent semantics shared by the reference interpreter and the
+generated Python packages (bit-exact float functions, ECMAScript number text)."""
