@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 stamp_dir=.cache
 mkdir -p "$stamp_dir"
-key=$(cat pyproject.toml tools/package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
+key=$(cat pyproject.toml tools/package-lock.json editors/vscode/test/package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
 stamp="$stamp_dir/setup-$key"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' is required but not installed ($2)" >&2; exit 1; }; }
@@ -26,6 +26,10 @@ if [[ ! -f "$stamp" ]]; then
   if [[ -f tools/package-lock.json ]]; then
     echo "setup: installing the pinned TypeScript compiler (tools/)" >&2
     npm ci --prefix tools --no-audit --no-fund --loglevel=error
+  fi
+  if [[ -f editors/vscode/test/package-lock.json ]]; then
+    echo "setup: installing the TextMate engine for the editor-grammar tests" >&2
+    npm ci --prefix editors/vscode/test --no-audit --no-fund --loglevel=error
   fi
   touch "$stamp"
 fi

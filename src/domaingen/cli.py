@@ -229,7 +229,8 @@ def run(
 
     Each argument is JSON, decoded strictly against the parameter's type. The
     result prints as canonical JSON; a failure prints `error: Kind: message`
-    on stderr and exits 1.
+    on stderr and exits 1. Put `--` before an argument that starts with `-`
+    (a negative number): domaingen run shop.pricing.with_tax -- -1
     """
     front = _front(inputs, "text")
     assert front.program is not None
@@ -297,12 +298,16 @@ def _generate_once(config: "Config", targets: tuple[str, ...], check: bool) -> i
 
     from . import diagnostics as dg
     from .codegen import generate as run_generate
-    from .output import describe_plan
+    from .output import OutputError, describe_plan
     from .progress import Progress
 
     started = time.perf_counter()
-    with Progress("generating " + ", ".join(targets), enabled=not Settings.quiet):
-        outcome = run_generate(config, targets, check=check)
+    try:
+        with Progress("generating " + ", ".join(targets), enabled=not Settings.quiet):
+            outcome = run_generate(config, targets, check=check)
+    except OutputError as exc:
+        sys.stderr.write(f"domaingen: {exc}\n")
+        return EXIT_USER
     shown = dg.sort_and_cap(outcome.diagnostics)
     if shown:
         sys.stderr.write(dg.render_text(shown, outcome.sources, _use_color(sys.stderr), total=len(outcome.diagnostics)))  # type: ignore[arg-type]
@@ -569,6 +574,15 @@ def fmt_cmd(
     sys.stderr.write(f"{len(changed)} file(s) {verb}, {len(sources) - len(changed) - failed} left unchanged\n")
     if problems or (check and changed):
         raise typer.Exit(EXIT_USER)
+
+
+@app.command("lsp")
+@_guarded
+def lsp_cmd() -> None:
+    """Run the language server on stdin/stdout (for editors)."""
+    from .lsp.server import serve
+
+    serve()
 
 
 def main() -> None:

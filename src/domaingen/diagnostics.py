@@ -80,6 +80,8 @@ _ENTRIES = [
     Entry("DG111", "redefined-local", "A local that reuses the name of a local, parameter or constant in scope."),
     Entry("DG112", "unused-import", "An import that nothing uses."),
     Entry("DG113", "module-not-imported", "A qualified name whose module is not imported."),
+    Entry("DG115", "reserved-field", "A union variant field called `kind` (the JSON tag)."),
+    Entry("DG116", "empty-type", "An enum without members or a union without variants."),
     # --- types --------------------------------------------------------------
     Entry("DG201", "type-mismatch", "A value of one type where another is required."),
     Entry("DG202", "wrong-arity", "A call with the wrong number of arguments."),

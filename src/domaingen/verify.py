@@ -122,11 +122,11 @@ def replay(target: str, package_dir: Path, package: str, files: list[Path], time
             return report
         output = done.stdout
     actual = {}
-    for line in output.splitlines():
+    for line in output.split("\n"):
         prefix, _, rest = line.partition(" ")
         if "#" in prefix:
             actual[prefix] = rest
-    report.lines = [line for line in output.splitlines() if "#" in line.partition(" ")[0]]
+    report.lines = [line for line in output.split("\n") if "#" in line.partition(" ")[0]]
     for prefix, function, args, expect in expected_lines(files):
         report.run += 1
         got = actual.get(prefix, "<no output>")

@@ -141,6 +141,11 @@ def resolve_signatures(env: Env, info: ModuleInfo) -> None:
         return t
 
     for item in info.decls:
+        if isinstance(item, (EnumInfo, UnionInfo)):
+            entries = item.decl.members if isinstance(item, EnumInfo) else item.decl.variants
+            if not entries:
+                what = "enum needs a member" if isinstance(item, EnumInfo) else "union needs a variant"
+                env.sink.error("DG116", item.decl.name.span, f"`{item.name}` has no values: an {what}", "an empty type has no values to pass")
         if isinstance(item, EnumInfo):
             for member in item.decl.members:
                 if _fresh(env, item.members, member.name, "enum member"):
@@ -151,6 +156,14 @@ def resolve_signatures(env: Env, info: ModuleInfo) -> None:
             for variant in item.decl.variants:
                 v = VariantInfo(variant.name.name, variant)
                 _fields(env, variant.fields, v.fields, resolve, "field")
+                for f in variant.fields:
+                    if f.name.name == "kind":
+                        env.sink.error(
+                            "DG115",
+                            f.name.span,
+                            "a union variant field may not be called `kind`",
+                            "`kind` is the variant tag in canonical JSON; rename the field",
+                        )
                 if _fresh(env, item.variants, variant.name, "variant"):
                     item.variants[v.name] = v
         elif isinstance(item, FnInfo):

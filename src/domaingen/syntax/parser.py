@@ -172,18 +172,19 @@ class ToAst(Transformer[Token, Any]):
         return ast.Assign(target, str(op), value, self._span(target, value))
 
     def if_stmt(self, children: list[Any]) -> ast.If:
-        cond, then, *rest = children
-        return ast.If(cond, then, rest[0] if rest else None, self._span(cond, cond))
+        keyword, cond, then, *rest = children
+        return ast.If(cond, then, rest[0] if rest else None, self._span(keyword, cond))
 
     def while_stmt(self, children: list[Any]) -> ast.While:
-        cond, body = children
-        return ast.While(cond, body, self._span(cond, cond))
+        keyword, cond, body = children
+        return ast.While(cond, body, self._span(keyword, cond))
 
     def for_stmt(self, children: list[Any]) -> ast.ForIn | ast.ForRange:
+        keyword, *children = children
         names = [self._ident(c) for c in children if isinstance(c, Token)]
         exprs = [c for c in children if not isinstance(c, Token)]
         body = exprs.pop()
-        span = self._span(children[0], exprs[-1])
+        span = self._span(keyword, exprs[-1])
         if len(exprs) == 2:
             if len(names) == 2:
                 self.diags.append(dg.make("DG003", names[1].span, "a range loop binds one variable", "write `for i in a..b`"))
@@ -197,28 +198,28 @@ class ToAst(Transformer[Token, Any]):
         return ast.Continue(self._tok_span(children[0]))
 
     def return_stmt(self, children: list[Any]) -> ast.Return:
-        (value,) = children
-        return ast.Return(value, value.span)
+        keyword, value = children
+        return ast.Return(value, self._span(keyword, value))
 
     def require_stmt(self, children: list[Any]) -> ast.Require:
-        cond, message = children
-        return ast.Require(cond, message, self._span(cond, message))
+        keyword, cond, message = children
+        return ast.Require(cond, message, self._span(keyword, message))
 
     def fail_stmt(self, children: list[Any]) -> ast.Fail:
-        (message,) = children
-        return ast.Fail(message, message.span)
+        keyword, message = children
+        return ast.Fail(message, self._span(keyword, message))
 
     def expect_stmt(self, children: list[Any]) -> ast.Expect:
-        cond, *rest = children
-        return ast.Expect(cond, rest[0] if rest else None, self._span(cond, children[-1]))
+        keyword, cond, *rest = children
+        return ast.Expect(cond, rest[0] if rest else None, self._span(keyword, children[-1]))
 
     def expect_error_stmt(self, children: list[Any]) -> ast.ExpectError:
-        call, *rest = children
+        keyword, call, *rest = children
         message: ast.Expr | None = rest[0] if rest else None
         kind = None
         if isinstance(message, ast.Name) and message.name[:1].isupper():
             kind, message = ast.Ident(message.name, message.span), None
-        return ast.ExpectError(call, message, kind, self._span(call, children[-1]))
+        return ast.ExpectError(call, message, kind, self._span(keyword, children[-1]))
 
     # --- expressions -----------------------------------------------------
     def if_expr(self, children: list[Any]) -> ast.IfExpr:
@@ -244,10 +245,12 @@ class ToAst(Transformer[Token, Any]):
             self.diags.append(
                 dg.make("DG010", self._tok_span(op), f"comparison `{op}` cannot follow another comparison", "add parentheses or use `and`")
             )
+        result: ast.Binary | None = None
         for i in range(1, len(children), 2):
             right = children[i + 1]
-            left = ast.Binary(str(children[i]), left, right, self._span(children[0], right))
-        return left
+            result = ast.Binary(str(children[i]), result or left, right, self._span(children[0], right))
+        assert result is not None
+        return result
 
     def coalesce(self, children: list[Any]) -> ast.Binary:
         left, right = children
@@ -441,7 +444,7 @@ def parse(source: SourceFile) -> tuple[ast.Module | None, list[Diagnostic]]:
     _TRANSFORMER.source = source
     _TRANSFORMER.diags = []
     try:
-        module = parser.parse(source.text)
+        module: ast.Module = parser.parse(source.text)  # type: ignore[assignment]  # ToAst.start builds it
     except UnexpectedInput as exc:
         return None, _TRANSFORMER.diags + [_missing_module(source) or _syntax_error(source, exc)]
     except VisitError as exc:  # a transformer method failed on malformed input

@@ -1,0 +1,1 @@
+"""The Python target: frozen dataclasses, enums, checked runtime, black-formatted."""

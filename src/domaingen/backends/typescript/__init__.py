@@ -1,0 +1,1 @@
+"""The TypeScript target: `TypeScriptBackend` (see `backend`)."""

@@ -1,0 +1,125 @@
+// String built-ins (LANGUAGE.md section 5): strings are sequences of code points.
+//
+// JS strings are UTF-16; the language counts, indexes and orders by code
+// point. Strings here never hold lone surrogates (the JSON reader refuses
+// them), so a UTF-16 match of a valid string always starts and ends on code
+// point boundaries and `includes`/`startsWith`/`endsWith` are exact.
+// Mirrors src/domaingen/interp/strings.py.
+
+import { IndexOutOfRange, InvalidConversion } from "./errors.js";
+
+function isHigh(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+/** The number of code points. */
+export function len(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    if (!isHigh(s.charCodeAt(i))) {
+      n += 1;
+    }
+  }
+  return n;
+}
+
+/** The UTF-16 offset of code point `index` (`index` <= len(s)). */
+function offsetOf(s: string, index: number): number {
+  let offset = 0;
+  for (let i = 0; i < index; i += 1) {
+    offset += isHigh(s.charCodeAt(offset)) ? 2 : 1;
+  }
+  return offset;
+}
+
+/** Half-open, in code points; checks start < 0, then end > len, then start > end. */
+export function substring(s: string, start: number, end: number): string {
+  const n = len(s);
+  if (start < 0 || end > n || start > end) {
+    throw new IndexOutOfRange(`substring range ${start}..${end} out of range for length ${n}`);
+  }
+  const from = offsetOf(s, start);
+  const to = from + offsetOf(s.slice(from), end - start);
+  return s.slice(from, to);
+}
+
+/** The code point index of the first occurrence, -1 if absent; "" is found at 0. */
+export function indexOf(s: string, sub: string): number {
+  const at = s.indexOf(sub);
+  return at < 0 ? -1 : len(s.slice(0, at));
+}
+
+export function contains(s: string, sub: string): boolean {
+  return s.includes(sub);
+}
+
+export function startsWith(s: string, prefix: string): boolean {
+  return s.startsWith(prefix);
+}
+
+export function endsWith(s: string, suffix: string): boolean {
+  return s.endsWith(suffix);
+}
+
+/** ASCII a-z only: "ß" and "é" stay as they are. */
+export function toUpper(s: string): string {
+  return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+}
+
+/** ASCII A-Z only: "İ" and "É" stay as they are. */
+export function toLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+function isTrimmed(unit: number): boolean {
+  return unit === 0x20 || unit === 0x09 || unit === 0x0a || unit === 0x0d || unit === 0x0c;
+}
+
+/** Strips space, \t, \n, \r and \f (not \v, not Unicode spaces). */
+export function trim(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isTrimmed(s.charCodeAt(start))) {
+    start += 1;
+  }
+  while (end > start && isTrimmed(s.charCodeAt(end - 1))) {
+    end -= 1;
+  }
+  return s.slice(start, end);
+}
+
+/** Every piece, empty ones included; an empty separator is InvalidConversion. */
+export function split(s: string, sep: string): readonly string[] {
+  if (sep === "") {
+    throw new InvalidConversion("empty separator in split");
+  }
+  return s.split(sep);
+}
+
+export function join(items: readonly string[], sep: string): string {
+  return items.join(sep);
+}
+
+/** Code point order (JS `<` compares UTF-16 units, which differs above U+FFFF). */
+export function cmpStr(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i += 1) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      // A surrogate (an astral code point) sorts above every BMP unit after U+D7FF.
+      const cx = x >= 0xd800 && x <= 0xdfff ? x + 0x2000 : x >= 0xe000 ? x - 0x800 : x;
+      const cy = y >= 0xd800 && y <= 0xdfff ? y + 0x2000 : y >= 0xe000 ? y - 0x800 : y;
+      return cx < cy ? -1 : 1;
+    }
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+export function intToString(a: number): string {
+  return String(a);
+}
+
+export function boolToString(b: boolean): string {
+  return b ? "true" : "false";
+}
