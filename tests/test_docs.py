@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from domaingen import diagnostics as dg
 from domaingen.frontend import load, load_texts
@@ -29,13 +30,18 @@ def test_ir_schema_is_current() -> None:
 
 
 def test_real_ir_validates_against_the_published_schema() -> None:
-    front = load([str(ROOT / "dsl")])
+    # A program using every declaration kind and most expression and statement kinds.
+    inputs = [ROOT / "golden" / "cases" / "basics", ROOT / "dsl" / "edge" / "control.dg", ROOT / "dsl" / "stress"]
+    front = load([str(p) for p in inputs])
     assert front.program is not None, [d.message for d in front.errors]
     schema = json.loads((DOCS / "schema" / "ir.schema.json").read_text(encoding="utf-8"))
     document = json.loads(ir_json(front.program, spans=True))
     jsonschema.validate(document, schema)
     assert document["version"] == 1
-    assert {m["name"] for m in document["modules"]} >= {"stress.names"}
+    assert {m["name"] for m in document["modules"]} == {"shop.basics", "edge.control", "stress.names"}
+    broken = json.loads(json.dumps(document).replace('"kind": "arith"', '"kind": "arithmetic"', 1))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
 
 
 def test_diagnostics_json_validates_against_the_published_schema(tmp_path: Path) -> None:
@@ -63,8 +69,6 @@ def test_every_catalogue_code_is_documented_once() -> None:
 def test_language_sample_checks_clean() -> None:
     spec = ROOT.parent / "shared" / "LANGUAGE.md"
     if not spec.exists():
-        import pytest
-
         pytest.skip("../shared/LANGUAGE.md is not beside this checkout")
     text = spec.read_text(encoding="utf-8")
     sample = text.split("## 2. A taste", 1)[1].split("```", 2)[1]

@@ -11,34 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
-
 from domaingen.backends import REGISTRY, get_backend
 from domaingen.backends.base import TargetOptions
 from domaingen.frontend import load
+from goldenfile import GOLDEN, GoldenFile
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = ROOT / "golden"
 CASES = sorted(p.name for p in (GOLDEN / "cases").iterdir() if p.is_dir())
 UPDATE = "python -m pytest tests/test_golden.py --snapshot-update"
-
-
-class GoldenFile(SingleFileSnapshotExtension):
-    """Stores each snapshot as the plain file golden/<case>/<target>/<path>."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "golden"
-
-    @classmethod
-    def dirname(cls, *, test_location: Any) -> str:
-        return str(GOLDEN)
-
-    @classmethod
-    def get_location(cls, *, test_location: Any, index: Any) -> str:
-        return str(GOLDEN / f"{index}.golden")
-
-    def serialize(self, data: Any, **kwargs: Any) -> str:
-        return str(data)
 
 
 def generate_case(case: str, target: str) -> dict[str, str]:
