@@ -1,0 +1,142 @@
+"""Which reads of a local may move it instead of cloning it.
+
+Consumes: a checked `ir.Function` body.
+Produces: `movable(fn)`, the ids of `ir.Local` nodes whose value the Rust
+emitter may move (`f(x)` instead of `f(x.clone())`). DSL values are
+immutable, so moving and cloning give the same value; the only question is
+whether Rust's borrow checker accepts the move. A read may move when
+
+* it is the only read of that local in its statement's own expressions
+  (no borrow of the same local can be alive beside it), and
+* the local is dead after that point: no later statement, nested block or
+  (for loop bodies) next iteration reads it — liveness is computed
+  backwards over the structured body, by name, which over-approximates
+  (a same-named later binding only keeps a value alive longer), and
+* it is not a local bound outside the loop the read is in;
+
+or it is the one read of `x` in `x = f(x)` (the old value dies there).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, assert_never
+
+from pydantic import BaseModel
+
+from ...ir import nodes as ir
+
+
+def walk(node: Any) -> Iterator[Any]:
+    """Every IR node below `node` (itself included), depth first."""
+    if isinstance(node, BaseModel):
+        yield node
+        for name in type(node).model_fields:
+            if name != "span":
+                yield from walk(getattr(node, name))
+    elif isinstance(node, tuple):
+        for item in node:
+            yield from walk(item)
+
+
+def _reads(node: Any) -> list[ir.Local]:
+    return [n for n in walk(node) if isinstance(n, ir.Local)]
+
+
+def _bound(stmts: tuple[ir.Stmt, ...]) -> set[str]:
+    """Names bound anywhere inside `stmts` (lets, loop variables, match bindings)."""
+    names: set[str] = set()
+    for n in walk(stmts):
+        match n:
+            case ir.Let(name=name) | ir.ForList(var=name) | ir.ForRange(var=name):
+                names.add(name)
+            case ir.ForMap(key=key, value=value):
+                names.update((key, value))
+            case ir.UnionArm(bindings=bindings):
+                names.update(b for b in bindings if b is not None)
+            case ir.MatchOptional(binding=binding) if binding is not None:
+                names.add(binding)
+            case _:
+                pass
+    return names
+
+
+class _Liveness:
+    def __init__(self) -> None:
+        self.movable: set[int] = set()
+
+    def own(self, exprs: list[Any], live: set[str], outer: set[str]) -> None:
+        """Moves among a statement's own expressions, given what is live after them."""
+        reads = _reads(tuple(exprs))
+        counts: dict[str, int] = {}
+        for r in reads:
+            counts[r.name] = counts.get(r.name, 0) + 1
+        for r in reads:
+            if counts[r.name] == 1 and r.name not in live and r.name not in outer:
+                self.movable.add(id(r))
+
+    def block(self, stmts: tuple[ir.Stmt, ...], live_after: set[str], outer: set[str]) -> set[str]:
+        """Walks `stmts` backwards; returns the names live before them."""
+        live = set(live_after)
+        for s in reversed(stmts):
+            live = self.stmt(s, live, outer)
+        return live
+
+    def loop(
+        self, body: tuple[ir.Stmt, ...], heads: list[Any], live: set[str], outer: set[str], own_vars: set[str]
+    ) -> set[str]:
+        """A loop body; `heads` are evaluated every iteration (a `while` condition)."""
+        inside = {r.name for r in _reads((body, tuple(heads)))}
+        per_iteration = _bound(body) | own_vars
+        from_outside = inside - per_iteration  # alive through every iteration
+        self.block(body, live | from_outside, outer | from_outside)
+        return live | from_outside
+
+    def stmt(self, s: ir.Stmt, live: set[str], outer: set[str]) -> set[str]:  # noqa: C901 - one arm per IR kind
+        match s:
+            case ir.Let(name=name, value=value):
+                after = live - {name}
+                self.own([value], after, outer)
+                return after | {r.name for r in _reads(value)}
+            case ir.Assign(name=name, value=value):
+                own = [r for r in _reads(value) if r.name == name]
+                if len(own) == 1:
+                    self.movable.add(id(own[0]))
+                after = live - {name}
+                self.own([value], after | {name}, outer)
+                return after | {r.name for r in _reads(value)}
+            case ir.If(cond=cond, then=then, else_=else_):
+                before_then = self.block(then, live, outer)
+                before_else = self.block(else_ or (), live, outer)
+                branches = before_then | before_else
+                self.own([cond], branches, outer)
+                return branches | {r.name for r in _reads(cond)}
+            case ir.While(cond=cond, body=body):
+                return self.loop(body, [cond], live, outer, set())
+            case ir.ForList(var=var, iterable=iterable, body=body):
+                after_head = self.loop(body, [], live, outer, {var})
+                self.own([iterable], after_head, outer)
+                return after_head | {r.name for r in _reads(iterable)}
+            case ir.ForMap(key=key, value=value, iterable=iterable, body=body):
+                after_head = self.loop(body, [], live, outer, {key, value})
+                self.own([iterable], after_head, outer)
+                return after_head | {r.name for r in _reads(iterable)}
+            case ir.ForRange(var=var, start=start, end=end, body=body):
+                after_head = self.loop(body, [], live, outer, {var})
+                self.own([start, end], after_head, outer)
+                return after_head | {r.name for r in _reads((start, end))}
+            case ir.Return(value=value) | ir.Fail(message=value):
+                self.own([value], set(), outer)
+                return {r.name for r in _reads(value)}
+            case ir.Require(cond=cond, message=message):
+                self.own([cond, message], live, outer)
+                return live | {r.name for r in _reads((cond, message))}
+            case ir.Break() | ir.Continue() | ir.Expect() | ir.ExpectError():
+                return live
+            case _:
+                assert_never(s)
+
+
+def movable(fn: ir.Function) -> frozenset[int]:
+    analysis = _Liveness()
+    analysis.block(fn.body, set(), set())
+    return frozenset(analysis.movable)
