@@ -118,11 +118,10 @@ def build_vectors(program: ir.Program, per_function: int = 60, seed: int = 1, ti
             recorded.append((rec.module, rec.function, [encode(v, p.type, program) for v, p in zip(rec.args, fn.params)]))
 
     run_tests(program, recorder=record)
-    for module, name, args in recorded:
-        fn = params[(module, name)]
-        expect = call(module, fn, args)
+    for module_name, name, args in recorded:
+        expect = call(module_name, params[(module_name, name)], args)
         if expect is not None:
-            files[module].add(Vector(name, args, expect))
+            files[module_name].add(Vector(name, args, expect))
 
     # 2. Generated inputs, boundary values first.
     for module, fn in functions(program):
