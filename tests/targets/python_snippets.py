@@ -30,9 +30,9 @@ record Point {
 
 record Empty {}
 
-union Impossible {}
+union Impossible { Never }
 
-enum NoColor {}
+enum NoColor { Clear }
 
 record Holder {
   never: Impossible?
