@@ -185,7 +185,7 @@ def test_cmd(
         else:
             failed += 1
             print(f"{red}FAIL{reset} {label}")
-            for line in result.message.splitlines():
+            for line in (result.message or "").splitlines():
                 print(f"     {line}")
     print(f"{len(results) - failed} passed, {failed} failed")
     if failed:
@@ -268,15 +268,20 @@ def generate(
     from .backends import REGISTRY
     from .config import load_config
 
-    config, problems = load_config()
-    for problem in problems:
-        sys.stderr.write(problem + "\n")
+    def configure() -> tuple["Config", list[str]]:
+        """The configuration with the command line's overrides (re-read by --watch when it changes)."""
+        config, problems = load_config()
+        for problem in problems:
+            sys.stderr.write(problem + "\n")
+        if paths:
+            config = dataclasses.replace(config, inputs=tuple(paths), root=".")
+        if output:
+            config = dataclasses.replace(config, output=output)
+        return config, problems
+
+    config, problems = configure()
     if problems:
         raise typer.Exit(EXIT_USER)
-    if paths:
-        config = dataclasses.replace(config, inputs=tuple(paths), root=".")
-    if output:
-        config = dataclasses.replace(config, output=output)
     chosen = tuple(targets or config.targets)
     unknown = [t for t in chosen if t not in REGISTRY]
     if unknown:
@@ -290,7 +295,7 @@ def generate(
         if code:
             raise typer.Exit(code)
         return
-    _watch(config, chosen)
+    _watch(config, chosen, configure, fixed_targets=bool(targets))
 
 
 def _generate_once(config: "Config", targets: tuple[str, ...], check: bool) -> int:
@@ -330,16 +335,28 @@ def _generate_once(config: "Config", targets: tuple[str, ...], check: bool) -> i
     return EXIT_OK
 
 
-def _watch(config: "Config", targets: tuple[str, ...], interval: float = 0.3) -> None:
-    """Poll the inputs' modification times; regenerate on every change."""
+def _watch(
+    config: "Config",
+    targets: tuple[str, ...],
+    configure: "Callable[[], tuple[Config, list[str]]] | None" = None,
+    fixed_targets: bool = True,
+    interval: float = 0.3,
+) -> None:
+    """Poll the inputs' (and the configuration's) modification times; regenerate on every change.
+
+    When the configuration file changes it is read again (its problems are
+    shown, and generation waits until they are fixed).
+    """
     import time
 
     from .frontend import discover
 
+    source = config.source
+
     def snapshot() -> dict[str, float]:
         files, _ = discover(list(config.inputs))
-        stamps = {}
-        for path in files + ([config.source] if config.source else []):
+        stamps: dict[str, float] = {}
+        for path in files + ([source] if source else []):
             try:
                 stamps[path] = os.stat(path).st_mtime_ns
             except OSError:
@@ -348,12 +365,23 @@ def _watch(config: "Config", targets: tuple[str, ...], interval: float = 0.3) ->
 
     _info(f"watching {', '.join(config.inputs)} (Ctrl-C to stop)")
     last: dict[str, float] | None = None
+    broken = False
     try:
         while True:
             current = snapshot()
             if current != last:
+                config_changed = last is not None and source is not None and current.get(source) != last.get(source)
                 last = current
-                _generate_once(config, targets, check=False)
+                if config_changed and configure is not None:
+                    fresh, problems = configure()
+                    broken = bool(problems)
+                    if not broken:
+                        config = fresh
+                        if not fixed_targets:
+                            targets = tuple(fresh.targets)
+                        last = snapshot()  # the inputs may have moved
+                if not broken:
+                    _generate_once(config, targets, check=False)
                 sys.stderr.flush()
             time.sleep(interval)
     except KeyboardInterrupt:
@@ -579,10 +607,67 @@ def fmt_cmd(
 @app.command("lsp")
 @_guarded
 def lsp_cmd() -> None:
-    """Run the language server on stdin/stdout (for editors)."""
+    """Run the language server on stdin/stdout (for editors).
+
+    Example: domaingen lsp
+
+    Editors start it themselves; see docs/workflows.md for VS Code, Neovim
+    and Helix settings. Diagnostics as you type, hover, go to definition,
+    completion, document symbols and formatting.
+    """
     from .lsp.server import serve
 
     serve()
+
+
+@app.command()
+@_guarded
+def build(
+    paths: Optional[List[str]] = PathsArg,
+    targets: Optional[List[str]] = typer.Option(None, "--target", "-t", help="Target to build (only `wasm` so far)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Output folder (default: `output` from config, else generated/)."),
+) -> None:
+    """Generate a target, then compile what needs compiling (the `.wasm`).
+
+    Example: domaingen build --target wasm
+
+    Writes `generated/wasm/` as `generate` does, builds the crate for
+    wasm32-wasip1 (rustup's target if installed, else Debian's rustc-web
+    with -Zbuild-std) into `generated/wasm/<crate>.wasm` and copies it next
+    to each host binding. A missing toolchain is reported with what to
+    install (exit 1).
+    """
+    import dataclasses
+    from pathlib import Path
+
+    from .config import load_config
+
+    chosen = tuple(targets or ("wasm",))
+    if chosen != ("wasm",):
+        sys.stderr.write("domaingen: `build` supports only --target wasm\n")
+        raise typer.Exit(EXIT_USAGE)
+    config, problems = load_config()
+    for problem in problems:
+        sys.stderr.write(problem + "\n")
+    if problems:
+        raise typer.Exit(EXIT_USER)
+    if paths:
+        config = dataclasses.replace(config, inputs=tuple(paths), root=".")
+    if output:
+        config = dataclasses.replace(config, output=output)
+    code = _generate_once(config, chosen, check=False)
+    if code:
+        raise typer.Exit(code)
+    from .backends.wasm.build import BuildError
+    from .backends.wasm.build import build as build_wasm
+
+    _info("building wasm32-wasip1 (the first build compiles std: a few minutes) …")
+    try:
+        _, report = build_wasm(Path(config.output) / "wasm")
+    except BuildError as exc:
+        sys.stderr.write(f"domaingen: {exc}\n")
+        raise typer.Exit(EXIT_USER)
+    sys.stdout.write(report + "\n")
 
 
 def main() -> None:

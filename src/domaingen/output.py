@@ -84,12 +84,27 @@ def make_plan(out_dir: str, desired: dict[str, str], previous: Manifest, owned_p
     return Plan(write, delete, unchanged)
 
 
-def _atomic_write(path: str, content: str) -> None:
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".dg-", suffix=".tmp")
+class OutputError(Exception):
+    """The output folder could not be written (permissions, a file in the way, a full disk)."""
+
+
+def _stage(path: str, content: str) -> str:
+    """Write `content` to a temporary sibling of `path`; return its name."""
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".dg-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _atomic_write(path: str, content: str) -> None:
+    tmp = _stage(path, content)
+    try:
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -98,17 +113,38 @@ def _atomic_write(path: str, content: str) -> None:
 
 
 def apply_plan(out_dir: str, plan: Plan, manifest: Manifest) -> None:
-    for rel, content in plan.write.items():
-        _atomic_write(os.path.join(out_dir, rel), content)
-    for rel in plan.delete:
-        path = os.path.join(out_dir, rel)
-        os.unlink(path)
-        folder = os.path.dirname(path)
-        while folder and os.path.abspath(folder) != os.path.abspath(out_dir) and not os.listdir(folder):
-            os.rmdir(folder)
-            folder = os.path.dirname(folder)
-    if plan.write or plan.delete or Manifest.read(out_dir).text() != manifest.text():
-        _atomic_write(os.path.join(out_dir, MANIFEST), manifest.text())
+    """Two phases: stage every new file next to its destination, then rename.
+
+    A failure while staging (permissions, a file where a folder should be, a
+    full disk) removes the staged files and leaves the previous output exactly
+    as it was; it is raised as `OutputError`.
+    """
+    staged: list[tuple[str, str]] = []
+    current = ""
+    try:
+        for rel, content in plan.write.items():
+            current = os.path.join(out_dir, rel)
+            staged.append((_stage(current, content), current))
+        for tmp, path in staged:
+            current = path
+            os.replace(tmp, path)
+        staged = []
+        for rel in plan.delete:
+            current = path = os.path.join(out_dir, rel)
+            os.unlink(path)
+            folder = os.path.dirname(path)
+            while folder and os.path.abspath(folder) != os.path.abspath(out_dir) and not os.listdir(folder):
+                os.rmdir(folder)
+                folder = os.path.dirname(folder)
+        if plan.write or plan.delete or Manifest.read(out_dir).text() != manifest.text():
+            current = os.path.join(out_dir, MANIFEST)
+            _atomic_write(current, manifest.text())
+    except OSError as exc:
+        raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from exc
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
 
 def describe_plan(out_dir: str, plan: Plan, max_diff_lines: int = 400) -> str:

@@ -8,6 +8,7 @@ terminal or output is quiet.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -23,6 +24,17 @@ class Progress:
         self._done = threading.Event()
         self._start = time.monotonic()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        # NO_COLOR (or a dumb terminal): no escape sequences at all; the line
+        # is cleared by overwriting it with spaces instead of `ESC [ K`.
+        self._plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+        self._width = 0
+
+    def _clear(self, text: str = "") -> str:
+        if not self._plain:
+            return f"\r{text}\x1b[K"
+        pad = max(0, self._width - len(text))
+        self._width = len(text)
+        return f"\r{text}{' ' * pad}" + ("\r" if not text else "")
 
     def __enter__(self) -> "Progress":
         if self.enabled:
@@ -39,7 +51,7 @@ class Progress:
         i = 0
         while not self._done.wait(0.1):
             elapsed = time.monotonic() - self._start
-            sys.stderr.write(f"\r{frames[i % len(frames)]} {self.label} ({elapsed:.1f} s)\x1b[K")
+            sys.stderr.write(self._clear(f"{frames[i % len(frames)]} {self.label} ({elapsed:.1f} s)"))
             sys.stderr.flush()
             self._shown = True
             i += 1
@@ -49,5 +61,5 @@ class Progress:
         if self.enabled:
             self._thread.join()
         if self._shown:
-            sys.stderr.write("\r\x1b[K")
+            sys.stderr.write(self._clear())
             sys.stderr.flush()
