@@ -425,6 +425,12 @@ def verify(
     if unknown:
         sys.stderr.write(f"domaingen: unknown target {', '.join(unknown)} (known: {', '.join(REGISTRY)})\n")
         raise typer.Exit(EXIT_USAGE)
+    if "wasm" in chosen:
+        sys.stderr.write(
+            "domaingen: verify replays the native targets; the wasm module is replayed from its Python, "
+            "TypeScript and Go hosts by `python -m pytest tests/targets/test_wasm.py`\n"
+        )
+        raise typer.Exit(EXIT_USAGE)
     key = hashlib.sha256(os.path.abspath(config.root or ".").encode()).hexdigest()[:12]
     work = CACHE / "verify" / key
     config = dataclasses.replace(config, output=str(work), vectors=True)

@@ -15,6 +15,7 @@ REGISTRY: dict[str, str] = {
     "go": "domaingen.backends.go.backend:GoBackend",
     "rust": "domaingen.backends.rust.backend:RustBackend",
     "typescript": "domaingen.backends.typescript.backend:TypeScriptBackend",
+    "wasm": "domaingen.backends.wasm.backend:WasmBackend",
 }
 
 

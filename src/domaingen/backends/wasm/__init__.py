@@ -1,0 +1,1 @@
+"""The WASM target: the Rust crate built for wasm32-wasip1, plus typed host bindings."""

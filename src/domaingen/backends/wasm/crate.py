@@ -1,0 +1,43 @@
+"""The WASM crate: the Rust backend's crate plus the ABI exports.
+
+Consumes: a checked `ir.Program` and `TargetOptions` (package = crate name).
+Produces: `crate/…` — exactly what `RustBackend` generates (composed, not
+copied: a subclass only sets its two composition hooks), plus
+`src/wasm_abi.rs` (templates/wasm/wasm_abi.rs, docs/wasm-abi.md) and a
+size-optimised `[profile.release]` in Cargo.toml.
+"""
+
+from __future__ import annotations
+
+from ...ir import nodes as ir
+from ...render import templates_dir
+from ..base import HEADER, Generation, TargetOptions
+from ..rust.backend import RustBackend
+
+RELEASE_PROFILE = """
+# Added by the wasm target: small, abort-on-panic (a panic is a trap the host reports).
+[profile.release]
+opt-level = "z"
+lto = true
+codegen-units = 1
+panic = "abort"
+strip = true
+"""
+
+
+class WasmRustBackend(RustBackend):
+    """The Rust backend with the WASM hooks set."""
+
+    extra_lib_modules = ("wasm_abi",)
+    crate_types = ("cdylib", "rlib")
+
+
+def crate_files(program: ir.Program, options: TargetOptions) -> Generation:
+    generation = WasmRustBackend().generate(program, options)
+    if not generation.files:
+        return generation
+    files = dict(generation.files)
+    files["Cargo.toml"] = files["Cargo.toml"].rstrip("\n") + "\n" + RELEASE_PROFILE
+    abi = (templates_dir() / "wasm" / "wasm_abi.rs").read_text(encoding="utf-8")
+    files["src/wasm_abi.rs"] = f"// {HEADER}\n// source: domaingen WASM ABI (templates/wasm/wasm_abi.rs)\n{abi}"
+    return Generation({f"crate/{path}": text for path, text in files.items()}, generation.diagnostics)
