@@ -36,7 +36,7 @@ fi
 
 # Debian's wasm toolchain, used when no rustup wasm32-wasip1 target is present
 # (binaryen's wasm-opt shrinks the module when available).
-wasm_pkgs=(rustc-web rust-web-src wasi-libc lld-22 binaryen)
+wasm_pkgs=(rustc-web cargo-web rust-web-src wasi-libc lld-22 binaryen)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
   for p in "${wasm_pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
