@@ -200,3 +200,16 @@ def test_spans_are_one_based_code_points() -> None:
     assert isinstance(const, ast.ConstDecl) and isinstance(const.value, ast.Binary)
     right = const.value.right
     assert right.span.line == 2 and right.span.col == 25
+
+
+def test_standalone_parser_is_current() -> None:
+    from domaingen.syntax import parser
+
+    expected = parser.standalone_source()
+    assert parser.STANDALONE_PATH.read_text(encoding="utf-8") == expected, "run: python -m domaingen.syntax.parser --standalone"
+
+
+def test_parse_uses_the_standalone_parser() -> None:
+    from domaingen.syntax import parser
+
+    assert parser._STANDALONE is not None, "grammar.lark or layout.py changed: run python -m domaingen.syntax.parser --standalone"

@@ -42,8 +42,9 @@ def _tool_digest() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(config: Config, targets: tuple[str, ...], files: list[str]) -> str:
-    digest = hashlib.sha256(_tool_digest().encode())
+def fingerprint(config: Config, targets: tuple[str, ...], files: list[str], tool: str | None = None) -> str:
+    """`tool`: `_tool_digest()` when the caller already has it (it reads ~200 files)."""
+    digest = hashlib.sha256((tool or _tool_digest()).encode())
     digest.update(repr((targets, config.vectors, sorted(config.packages.items()))).encode())
     for path in files:
         digest.update(Path(os.path.relpath(path, config.root or ".")).as_posix().encode() + b"\0")
@@ -67,19 +68,63 @@ def _on_disk_matches(out_dir: str, manifest: Manifest, targets: tuple[str, ...])
     return True
 
 
+def _vectors_cache(key: str) -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "domaingen", "vectors", key[:2], f"{key}.json")
+
+
+def _vectors(program: object, key: str) -> dict[str, str]:
+    """The test-vector files, from a content-addressed cache when possible.
+
+    Building vectors runs the reference interpreter on every function
+    (~90% of a full `generate` of dsl/). They are a function of the inputs
+    and of domaingen itself only, so `key` is a fingerprint of exactly those
+    (as for formatter output in `formatcache`); a target or output change
+    that invalidates the manifest fingerprint does not rebuild them.
+    """
+    import json
+    import tempfile
+
+    path = _vectors_cache(key)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            cached = json.load(handle)
+        if isinstance(cached, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in cached.items()):
+            return cached
+    except (OSError, ValueError):
+        pass
+    from .vectors.build import build_vectors
+
+    texts = {f"vectors/{f.module}.json": f.text() for f in build_vectors(program)}  # type: ignore[arg-type]
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(texts, handle)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs speed
+    return texts
+
+
 def generate(config: Config, targets: tuple[str, ...], check: bool = False) -> Outcome:
-    from .backends import get_backend
-    from .backends.base import TargetOptions
-    from .frontend import discover, load
+    from .frontend import discover
 
     files, problems = discover(list(config.inputs))
     if problems:
         return Outcome(diagnostics=problems)
     out_dir = config.output
-    print_fp = fingerprint(config, targets, files)
+    tool = _tool_digest()
+    print_fp = fingerprint(config, targets, files, tool)
     previous = Manifest.read(out_dir)
     if previous.fingerprint == print_fp and _on_disk_matches(out_dir, previous, targets):
         return Outcome(plan=Plan({}, [], []), up_to_date=True)
+
+    # Only past the fingerprint check: the no-op path imports no parser,
+    # checker, backend or template engine.
+    from .backends import get_backend
+    from .backends.base import TargetOptions
+    from .frontend import load
 
     front = load(files)
     if front.errors or front.program is None:
@@ -97,10 +142,7 @@ def generate(config: Config, targets: tuple[str, ...], check: bool = False) -> O
     if any(d.severity == "error" for d in diagnostics):
         return Outcome(diagnostics=diagnostics, sources=dict(front.sources))
     if config.vectors:
-        from .vectors.build import build_vectors
-
-        for vector_file in build_vectors(front.program):
-            desired[f"vectors/{vector_file.module}.json"] = vector_file.text()
+        desired.update(_vectors(front.program, fingerprint(config, ("<vectors>",), files, tool)))
     prefixes = tuple(f"{t}/" for t in targets) + (("vectors/",) if config.vectors else ())
     plan = make_plan(out_dir, desired, previous, prefixes)
     if not check:

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from . import diagnostics as dg
 from .diagnostics import Diagnostic
-from .ir import nodes as ir
 from .source import SourceFile, read_source
-from .syntax import ast
-from .syntax.parser import parse
+
+if TYPE_CHECKING:
+    # Imported where used: `discover` (the no-op `generate` path) needs
+    # neither the parser nor the syntax tree nor the IR.
+    from .ir import nodes as ir
+    from .syntax import ast
 
 
 @dataclass
@@ -72,6 +75,8 @@ def load_texts(texts: Mapping[str, str]) -> FrontEnd:
 
 
 def _run(sources: Iterable[SourceFile], diags: list[Diagnostic]) -> FrontEnd:
+    from .syntax.parser import parse
+
     by_path = {s.path: s for s in sources}
     modules: list[ast.Module] = []
     for source in by_path.values():
@@ -79,7 +84,7 @@ def _run(sources: Iterable[SourceFile], diags: list[Diagnostic]) -> FrontEnd:
         diags += found
         if module is not None:
             modules.append(module)
-    program: ir.Program | None = None
+    program: "ir.Program | None" = None
     if not any(d.severity == "error" for d in diags):
         from .check import check_modules
 

@@ -18,9 +18,10 @@ Produces: the token stream the grammar expects:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from lark import Token
+if TYPE_CHECKING:  # at run time tokens come from runtime Lark or the stand-alone parser
+    from lark import Token
 
 # What a `{` opens once a header keyword has been seen at this bracket depth.
 _HEADERS = {
@@ -61,13 +62,13 @@ class Layout:
             if kind == "COMMENT":
                 if tok.value.startswith("///") and top in ("top", "decl"):
                     kind = "DOC"
-                    tok = Token.new_borrow_pos("DOC", tok.value, tok)
+                    tok = type(tok).new_borrow_pos("DOC", tok.value, tok)
                 else:
                     continue
             value = tok.value
             if pending is not None:
                 if value not in ("}", "else"):
-                    yield Token.new_borrow_pos("_NL", "\n", pending)
+                    yield type(pending).new_borrow_pos("_NL", "\n", pending)
                 pending = None
             if kind not in _CAN_END_TYPES and kind != "DOC":
                 if value in _HEADERS:
@@ -79,7 +80,7 @@ class Layout:
                         stack.append(headers.pop()[2])
                     elif prev is not None and prev.type == "NAME":
                         stack.append("free")
-                        tok = Token.new_borrow_pos("RECORD_LBRACE", value, tok)
+                        tok = type(tok).new_borrow_pos("RECORD_LBRACE", value, tok)
                     elif prev is not None and prev.value == "else" and prev.type != "STRING":
                         stack.append("block")
                     else:

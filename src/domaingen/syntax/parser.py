@@ -9,23 +9,28 @@ problems (bad escapes, literal ranges) are reported as diagnostics.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from typing import TYPE_CHECKING
 
 from .. import diagnostics as dg
 from ..diagnostics import Diagnostic
 from ..source import SourceFile, Span
 from . import ast
 from .layout import Layout
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
 from .literals import parse_float_literal, parse_int_literal, unescape_string
 
 GRAMMAR_PATH = Path(__file__).with_name("grammar.lark")
+LAYOUT_PATH = Path(__file__).with_name("layout.py")
+STANDALONE_PATH = Path(__file__).with_name("_lalr_standalone.py")
 ERROR_KINDS = (
     "DomainError",
     "IntegerOverflow",
@@ -38,11 +43,16 @@ ERROR_KINDS = (
 )
 
 
-class ToAst(Transformer[Token, Any]):
-    """Builds `ast` nodes from the parse; one method per grammar rule."""
+class ToAst:
+    """Builds `ast` nodes from the parse; one method per grammar rule.
+
+    Lark calls these methods as inline callbacks while it reduces (the
+    `transformer=` option), so no parse tree is built. It needs no base
+    class: Lark looks the methods up by rule name, and a rule without a
+    method would build a plain `Tree`.
+    """
 
     def __init__(self) -> None:
-        super().__init__(visit_tokens=False)
         self.source: SourceFile = SourceFile("<input>", "")
         self.diags: list[Diagnostic] = []
 
@@ -145,7 +155,7 @@ class ToAst(Transformer[Token, Any]):
         return ast.NamedType(path, args, self._span(path[0], last))
 
     def type_args(self, children: list[Any]) -> tuple[ast.TypeExpr, ...]:
-        return tuple(c for c in children if not isinstance(c, Token))
+        return tuple(c for c in children if not isinstance(c, _TOKENS))
 
     def optional_type(self, children: list[Any]) -> ast.OptionalType:
         (inner,) = children
@@ -181,8 +191,8 @@ class ToAst(Transformer[Token, Any]):
 
     def for_stmt(self, children: list[Any]) -> ast.ForIn | ast.ForRange:
         keyword, *children = children
-        names = [self._ident(c) for c in children if isinstance(c, Token)]
-        exprs = [c for c in children if not isinstance(c, Token)]
+        names = [self._ident(c) for c in children if isinstance(c, _TOKENS)]
+        exprs = [c for c in children if not isinstance(c, _TOKENS)]
         body = exprs.pop()
         span = self._span(keyword, exprs[-1])
         if len(exprs) == 2:
@@ -374,21 +384,21 @@ class ToAst(Transformer[Token, Any]):
 
 
 def _start(node: Any) -> int:
-    if isinstance(node, Token):
+    if isinstance(node, _TOKENS):
         return node.start_pos if node.start_pos is not None else -1
     span = getattr(node, "span", None)
     return span.offset if span is not None else -1
 
 
 def _end(node: Any) -> int:
-    if isinstance(node, Token):
+    if isinstance(node, _TOKENS):
         return node.end_pos if node.end_pos is not None else 0
     span = getattr(node, "span", None)
     return span.end_offset if span is not None else 0
 
 
 def _present(items: list[Any]) -> tuple[Any, ...]:
-    return tuple(item for item in items if item is not None and not isinstance(item, Token))
+    return tuple(item for item in items if item is not None and not isinstance(item, _TOKENS))
 
 
 def _path_of(expr: Any) -> tuple[ast.Ident, ...] | None:
@@ -404,6 +414,48 @@ _PARSER: Lark | None = None
 _TRANSFORMER = ToAst()
 
 
+def grammar_digest() -> str:
+    """What the parse tables are a function of: grammar.lark and the post-lexer."""
+    import hashlib
+
+    return hashlib.sha256(GRAMMAR_PATH.read_bytes() + b"\0" + LAYOUT_PATH.read_bytes()).hexdigest()[:32]
+
+
+def _load_standalone() -> Any:
+    """The generated stand-alone parser module, or None when it is missing or stale.
+
+    `_lalr_standalone.py` is Lark's stand-alone parser for grammar.lark
+    (`python -m domaingen.syntax.parser --standalone` regenerates it): the
+    same LALR tables and runtime, without importing `lark` or loading the
+    tables from the disk cache (docs/performance.md). Its first line records
+    the digest of the grammar and post-lexer it was generated from; if they
+    changed since, we fall back to runtime Lark, never to a stale table.
+    """
+    try:
+        with open(STANDALONE_PATH, encoding="utf-8") as handle:
+            head = handle.readline()
+    except OSError:
+        return None
+    if head.strip() != f"# grammar digest: {grammar_digest()}":
+        return None
+    from . import _lalr_standalone
+
+    return _lalr_standalone
+
+
+_STANDALONE = _load_standalone()
+if _STANDALONE is not None:
+    _TOKENS: tuple[type[Token], ...] = (_STANDALONE.Token,)
+    _ERRORS: Any = _STANDALONE
+else:
+    import lark
+    import lark.exceptions
+
+    _TOKENS = (lark.Token,)
+    _ERRORS = lark.exceptions
+_FAST: Any = None  # what `parse` uses: the stand-alone parser when fresh, else `get_parser()`
+
+
 def _cache_path() -> str | bool:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "domaingen")
@@ -416,39 +468,144 @@ def _cache_path() -> str | bool:
 
     import lark
 
-    digest = hashlib.sha256(GRAMMAR_PATH.read_bytes() + Path(__file__).with_name("layout.py").read_bytes())
+    digest = hashlib.sha256(GRAMMAR_PATH.read_bytes() + LAYOUT_PATH.read_bytes())
     digest.update(lark.__version__.encode())
     return os.path.join(folder, f"grammar-{digest.hexdigest()[:16]}.lalr")
 
 
+def _lark_options() -> dict[str, Any]:
+    return dict(
+        parser="lalr",
+        lexer="basic",
+        # Spans come from tokens (`_tok_span`/`_span`), never from Lark's
+        # `meta`; propagating positions cost ~10-25% of parse time for nothing.
+        propagate_positions=False,
+        maybe_placeholders=True,
+        strict=True,
+    )
+
+
 def get_parser() -> Lark:
-    global _PARSER
+    """The runtime Lark parser (tables cached on disk); `fmt` uses its lexer."""
+    global _PARSER, _TOKENS
     if _PARSER is None:
+        from lark import Lark, Token
+
         _PARSER = Lark(
             GRAMMAR_PATH.read_text(encoding="utf-8"),
-            parser="lalr",
-            lexer="basic",
             postlex=Layout(),
             transformer=_TRANSFORMER,
-            propagate_positions=True,
-            maybe_placeholders=True,
-            strict=True,
             cache=_cache_path(),
+            **_lark_options(),
         )
+        if Token not in _TOKENS:
+            _TOKENS = _TOKENS + (Token,)
     return _PARSER
+
+
+def _fast_parser() -> Any:
+    global _FAST
+    if _FAST is None:
+        if _STANDALONE is not None:
+            _FAST = _STANDALONE.Lark_StandAlone(postlex=Layout(), transformer=_TRANSFORMER)
+        else:
+            _FAST = get_parser()
+    return _FAST
+
+
+def _canonical_states(table: Any) -> None:
+    """Renumber LALR states in breadth-first order from the start states,
+    actions sorted by terminal name, so the generated file does not depend
+    on set iteration order (object hashes) in Lark's table construction."""
+    order: dict[int, int] = {}
+    queue = [table.start_states[name] for name in sorted(table.start_states)]
+    while queue:
+        state = queue.pop(0)
+        if state in order:
+            continue
+        order[state] = len(order)
+        for token in sorted(table.states[state]):
+            action, arg = table.states[state][token]
+            if action.name == "Shift" and arg not in order:
+                queue.append(arg)
+    for state in table.states:  # unreachable states (none expected) keep a stable place
+        order.setdefault(state, len(order))
+    table.states = {
+        order[state]: {
+            token: (action, order[arg] if action.name == "Shift" else arg)
+            for token, (action, arg) in sorted(table.states[state].items())
+        }
+        for state in sorted(table.states, key=order.__getitem__)
+    }
+    table.start_states = {name: order[s] for name, s in sorted(table.start_states.items())}
+    table.end_states = {name: order[s] for name, s in sorted(table.end_states.items())}
+
+
+def standalone_source() -> str:
+    """The text of `_lalr_standalone.py` for the current grammar (needs `lark`).
+
+    Lark numbers symbols in set order, so generation runs with
+    PYTHONHASHSEED=0, and states are renumbered canonically: regenerating
+    gives the committed file byte for byte.
+    """
+    import io
+
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        import subprocess
+        import sys
+
+        code = "import sys; from domaingen.syntax.parser import standalone_source as s; sys.stdout.write(s())"
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        done = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, encoding="utf-8")
+        return done.stdout
+
+    from lark import Lark
+    from lark.tools.standalone import gen_standalone
+
+    class KeepLayoutTerminals:
+        """Stands in for `Layout` while generating: the terminals it needs
+        are kept, and its repr is what the options dict in the file should
+        say (`_fast_parser` passes the real `Layout()` when loading)."""
+
+        always_accept = Layout.always_accept
+
+        def process(self, stream: Any) -> Any:
+            return stream
+
+        def __repr__(self) -> str:
+            return "None"
+
+    grammar = Lark(GRAMMAR_PATH.read_text(encoding="utf-8"), postlex=KeepLayoutTerminals(), **_lark_options())
+    _canonical_states(grammar.parser.parser.parser.parse_table)
+    out = io.StringIO()
+    gen_standalone(grammar, out=out)  # type: ignore[no-untyped-call]
+    return (
+        f"# grammar digest: {grammar_digest()}\n"
+        "# GENERATED from grammar.lark by `python -m domaingen.syntax.parser --standalone`; do not edit.\n"
+        "# mypy: ignore-errors\n"
+        "# ruff: noqa\n"
+        "# fmt: off\n" + out.getvalue()
+    )
 
 
 def parse(source: SourceFile) -> tuple[ast.Module | None, list[Diagnostic]]:
     """Parse one file. Returns the module (None on a syntax error) and diagnostics."""
-    parser = get_parser()
+    parser = _fast_parser()
     _TRANSFORMER.source = source
     _TRANSFORMER.diags = []
+    # Parsing allocates only acyclic tree nodes: the cyclic collector would
+    # only rescan them (up to a third of parse time on big files).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        module: ast.Module = parser.parse(source.text)  # type: ignore[assignment]  # ToAst.start builds it
-    except UnexpectedInput as exc:
+        module: ast.Module = parser.parse(source.text)  # ToAst.start builds it
+    except _ERRORS.UnexpectedInput as exc:
         return None, _TRANSFORMER.diags + [_missing_module(source) or _syntax_error(source, exc)]
-    except VisitError as exc:  # a transformer method failed on malformed input
+    except _ERRORS.VisitError as exc:  # a transformer method failed on malformed input
         return None, _TRANSFORMER.diags + [dg.make("DG003", source.end_span, f"cannot read this construct ({exc.orig_exc})")]
+    finally:
+        if collecting:
+            gc.enable()
     return module, _TRANSFORMER.diags
 
 
@@ -480,7 +637,7 @@ _TOKEN_WORDS = {
 }
 
 
-def _describe(term: str, parser: Lark) -> str:
+def _describe(term: str, parser: Any) -> str:
     if term in _TOKEN_WORDS:
         return _TOKEN_WORDS[term]
     try:
@@ -492,17 +649,17 @@ def _describe(term: str, parser: Lark) -> str:
     return term.lower()
 
 
-def _syntax_error(source: SourceFile, exc: UnexpectedInput) -> Diagnostic:
-    parser = get_parser()
-    if isinstance(exc, UnexpectedCharacters):
+def _syntax_error(source: SourceFile, exc: Any) -> Diagnostic:
+    parser = _fast_parser()
+    if isinstance(exc, _ERRORS.UnexpectedCharacters):
         start = exc.pos_in_stream or 0
         char = source.text[start : start + 1]
         if char == '"':
             return dg.make("DG006", source.span(start, start + 1), "unterminated string literal", "close it with `\"` on the same line")
         return dg.make("DG002", source.span(start, start + 1), f"unexpected character {char!r}")
-    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+    if isinstance(exc, _ERRORS.UnexpectedEOF) or (isinstance(exc, _ERRORS.UnexpectedToken) and exc.token.type == "$END"):
         return dg.make("DG004", source.end_span, "unexpected end of file", _expected_hint(exc, parser))
-    assert isinstance(exc, UnexpectedToken)
+    assert isinstance(exc, _ERRORS.UnexpectedToken)
     tok = exc.token
     start = tok.start_pos or 0
     end = tok.end_pos if tok.end_pos is not None else start
@@ -512,7 +669,7 @@ def _syntax_error(source: SourceFile, exc: UnexpectedInput) -> Diagnostic:
     return dg.make("DG003", source.span(start, end), f"unexpected {found}", _expected_hint(exc, parser))
 
 
-def _expected_hint(exc: UnexpectedInput, parser: Lark) -> str | None:
+def _expected_hint(exc: Any, parser: Any) -> str | None:
     expected = set(getattr(exc, "expected", None) or getattr(exc, "accepts", None) or [])
     if {"NAME", "INT", "STRING", "LPAR"} <= expected:
         return "expected an expression"
@@ -522,3 +679,12 @@ def _expected_hint(exc: UnexpectedInput, parser: Lark) -> str | None:
     if len(words) > 8:
         words = words[:8] + ["…"]
     return "expected " + ", ".join(words)
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["--standalone"]:
+        sys.exit("usage: python -m domaingen.syntax.parser --standalone   (regenerates _lalr_standalone.py)")
+    STANDALONE_PATH.write_text(standalone_source(), encoding="utf-8")
+    print(f"wrote {STANDALONE_PATH}")
