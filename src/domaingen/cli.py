@@ -244,6 +244,42 @@ def run(
         raise typer.Exit(EXIT_USER)
 
 
+def _configure(paths: Optional[List[str]], output: Optional[str] = None) -> tuple["Config", list[str]]:
+    """The configuration with the command line's overrides; its problems are printed."""
+    import dataclasses
+
+    from .config import load_config
+
+    config, problems = load_config()
+    for problem in problems:
+        sys.stderr.write(problem + "\n")
+    if paths:
+        config = dataclasses.replace(config, inputs=tuple(paths), root=".")
+    if output:
+        config = dataclasses.replace(config, output=output)
+    return config, problems
+
+
+def _configured(paths: Optional[List[str]], output: Optional[str] = None) -> "Config":
+    """`_configure`, exiting 1 when the configuration has problems."""
+    config, problems = _configure(paths, output)
+    if problems:
+        raise typer.Exit(EXIT_USER)
+    return config
+
+
+def _targets(requested: Optional[List[str]], config: "Config") -> tuple[str, ...]:
+    """The targets asked for (default: configured ones); exit 2 on an unknown name."""
+    from .backends import REGISTRY
+
+    chosen = tuple(requested or config.targets)
+    unknown = [t for t in chosen if t not in REGISTRY]
+    if unknown:
+        sys.stderr.write(f"domaingen: unknown target {', '.join(unknown)} (known: {', '.join(REGISTRY)})\n")
+        raise typer.Exit(EXIT_USAGE)
+    return chosen
+
+
 @app.command()
 @_guarded
 def generate(
@@ -263,30 +299,12 @@ def generate(
     diff and the exit code is 1 (for CI and pre-commit). With --watch,
     diagnostics are shown and generation resumes on the next change.
     """
-    import dataclasses
-
-    from .backends import REGISTRY
-    from .config import load_config
-
     def configure() -> tuple["Config", list[str]]:
-        """The configuration with the command line's overrides (re-read by --watch when it changes)."""
-        config, problems = load_config()
-        for problem in problems:
-            sys.stderr.write(problem + "\n")
-        if paths:
-            config = dataclasses.replace(config, inputs=tuple(paths), root=".")
-        if output:
-            config = dataclasses.replace(config, output=output)
-        return config, problems
+        """Re-read by --watch when the configuration changes."""
+        return _configure(paths, output)
 
-    config, problems = configure()
-    if problems:
-        raise typer.Exit(EXIT_USER)
-    chosen = tuple(targets or config.targets)
-    unknown = [t for t in chosen if t not in REGISTRY]
-    if unknown:
-        sys.stderr.write(f"domaingen: unknown target {', '.join(unknown)} (known: {', '.join(REGISTRY)})\n")
-        raise typer.Exit(EXIT_USAGE)
+    config = _configured(paths, output)
+    chosen = _targets(targets, config)
     if watch and check:
         sys.stderr.write("domaingen: --watch and --check do not go together\n")
         raise typer.Exit(EXIT_USAGE)
@@ -405,26 +423,14 @@ def verify(
     """
     import dataclasses
     import hashlib
-    from pathlib import Path
 
     from . import diagnostics as dg
-    from .backends import REGISTRY, get_backend
+    from .backends import get_backend
     from .codegen import generate as run_generate
-    from .config import load_config
     from .verify import CACHE, replay, table
 
-    config, problems = load_config()
-    for problem in problems:
-        sys.stderr.write(problem + "\n")
-    if problems:
-        raise typer.Exit(EXIT_USER)
-    if paths:
-        config = dataclasses.replace(config, inputs=tuple(paths), root=".")
-    chosen = tuple(targets or config.targets)
-    unknown = [t for t in chosen if t not in REGISTRY]
-    if unknown:
-        sys.stderr.write(f"domaingen: unknown target {', '.join(unknown)} (known: {', '.join(REGISTRY)})\n")
-        raise typer.Exit(EXIT_USAGE)
+    config = _configured(paths)
+    chosen = _targets(targets, config)
     if "wasm" in chosen:
         sys.stderr.write(
             "domaingen: verify replays the native targets; the wasm module is replayed from its Python, "
@@ -643,24 +649,13 @@ def build(
     to each host binding. A missing toolchain is reported with what to
     install (exit 1).
     """
-    import dataclasses
     from pathlib import Path
-
-    from .config import load_config
 
     chosen = tuple(targets or ("wasm",))
     if chosen != ("wasm",):
         sys.stderr.write("domaingen: `build` supports only --target wasm\n")
         raise typer.Exit(EXIT_USAGE)
-    config, problems = load_config()
-    for problem in problems:
-        sys.stderr.write(problem + "\n")
-    if problems:
-        raise typer.Exit(EXIT_USER)
-    if paths:
-        config = dataclasses.replace(config, inputs=tuple(paths), root=".")
-    if output:
-        config = dataclasses.replace(config, output=output)
+    config = _configured(paths, output)
     code = _generate_once(config, chosen, check=False)
     if code:
         raise typer.Exit(code)

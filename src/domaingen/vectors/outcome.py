@@ -8,22 +8,9 @@ are not compared across targets.
 
 from __future__ import annotations
 
+from ..interp.jsontext import json_string
 
-def json_string(text: str) -> str:
-    """A JSON string literal escaped exactly as LANGUAGE.md section 7 says."""
-    out = ['"']
-    for ch in text:
-        code = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif code < 0x20:
-            out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f"}.get(ch, f"\\u{code:04x}"))
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
+__all__ = ["err", "json_string", "ok"]
 
 
 def ok(result_json: str) -> str:
