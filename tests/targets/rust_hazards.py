@@ -4,8 +4,9 @@ Consumes: nothing.
 Produces: `TEXTS`, {display path: DSL text}: modules the shared `dsl/` does
 not have — prelude names as types, raw identifiers in every role, a local
 named like a function, Cargo's reserved file names, codec-local field
-names, doc comments that try to become doctests, and every built-in
-overload in one function. Their `test` blocks give the agreement vectors.
+names, doc comments that try to become doctests, every built-in
+overload in one function, and the performance rewrites (moves, in-place
+string built-ins, the `pow` memo). Their `test` blocks give the agreement vectors.
 """
 
 from __future__ import annotations
@@ -168,9 +169,100 @@ test "every built-in in one function" {
 }
 """
 
+
+# Performance rewrites that must not change results: a `with` base moved
+# beside reads of its `Copy` fields (and cloned beside anything else), the
+# in-place `trim` / `to_lower` / `to_upper` (moved or cloned arguments), and
+# the per-thread `pow` memo (hits, evictions, `-0.0` vs `0.0`, errors).
+MOVES_DG = """\
+module rustperf.moves
+
+record Inner { n: Int, label: String }
+record Rec { n: Int, maybe: Int?, flag: Bool, name: String, tags: List<String>, inner: Inner }
+record Pair { rec: Rec, before: Int, maybe: Int?, flag: Bool }
+record Named { rec: Rec, name_len: Int }
+
+/// `with` on a dead local beside reads of its Copy fields: the base moves.
+fn bump(r: Rec) -> Pair {
+  return Pair { before: r.n, rec: r with { n: r.n + 1, maybe: none }, maybe: r.maybe, flag: r.flag }
+}
+
+/// A non-Copy field read beside the `with`: the base must be cloned.
+fn bump_named(r: Rec) -> Named {
+  return Named { rec: r with { n: r.n + 1 }, name_len: len(r.name) + len(r.tags) }
+}
+
+/// A nested record field read beside the `with` (not a Copy field of `r`).
+fn bump_inner(r: Rec) -> Named {
+  return Named { rec: r with { inner: r.inner with { n: r.inner.n + 1 } }, name_len: r.inner.n + len(r.inner.label) }
+}
+
+/// The local stays alive after the `with`: it must be cloned.
+fn twice(r: Rec) -> Int {
+  let a = r with { n: 7 }
+  return a.n + r.n + len(r.name)
+}
+
+fn trims(s: String) -> String {
+  let t = trim(s)
+  return "[" + t + "|" + to_lower(s) + "|" + to_upper(t) + "|" + trim(to_upper(s)) + "]"
+}
+
+fn curve_sum(n: Int) -> Float {
+  var total = 0.0
+  for i in 0..n {
+    total += pow(float(i % 300), 1.5) + pow(float(i % 7) + 0.5, 2.5)
+  }
+  return total
+}
+
+fn zero_signs() -> Float {
+  let a = atan2(pow(0.0, 3.0), -1.0)
+  let b = atan2(pow(-0.0, 3.0), -1.0)
+  let c = atan2(pow(0.0, 3.0), -1.0)
+  let d = atan2(pow(-0.0, 3.0), -1.0)
+  return a + b * 10.0 + c * 100.0 + d * 1000.0
+}
+
+fn bad_pow(x: Float) -> Float {
+  return pow(x, 0.5) + pow(x, 1.0 / 3.0)
+}
+
+test "with moves, trims and the pow memo agree with the interpreter" {
+  let r = Rec { n: 1, maybe: 5, flag: true, name: "ab", tags: ["x"], inner: Inner { n: 3, label: "lbl" } }
+  let p = bump(r)
+  expect p.before == 1
+  expect p.rec.n == 2
+  expect p.maybe == 5
+  expect not is_some(p.rec.maybe)
+  expect p.flag
+  expect p.rec.name == "ab"
+  expect bump_named(r).name_len == 3
+  expect bump_named(r).rec.n == 2
+  expect bump_inner(r).rec.inner.n == 4
+  expect bump_inner(r).name_len == 6
+  expect twice(r) == 10
+  expect trims("  Hello World\\t\\n") == "[Hello World|  hello world\\t\\n|HELLO WORLD|HELLO WORLD]"
+  expect trims(" \\t\\r\\n\\u{000C} ") == "[| \\t\\r\\n\\u{000C} ||]"
+  expect trims("") == "[|||]"
+  expect trims("\\u{000B}x\\u{000B}") == "[\\u{000B}x\\u{000B}|\\u{000B}x\\u{000B}|\\u{000B}X\\u{000B}|\\u{000B}X\\u{000B}]"
+  expect trims("\\u{00A0}Ärger straße\\u{00A0}") == "[\\u{00A0}Ärger straße\\u{00A0}|\\u{00A0}Ärger straße\\u{00A0}|\\u{00A0}ÄRGER STRAßE\\u{00A0}|\\u{00A0}ÄRGER STRAßE\\u{00A0}]"
+  expect trims("lead only") == "[lead only|lead only|LEAD ONLY|LEAD ONLY]"
+  expect trims("   😀x") == "[😀x|   😀x|😀X|😀X]"
+  // 700 calls over 307 argument pairs, twice: memo hits, misses and evictions
+  expect to_string(curve_sum(700)) == "1307120.7611377204"
+  expect to_string(curve_sum(700)) == "1307120.7611377204"
+  // pow(0.0, 3.0) is 0.0 and pow(-0.0, 3.0) is -0.0, memoized or not
+  expect to_string(zero_signs()) == "-2855.7077221131217"
+  expect_error bad_pow(-8.0), NotFinite
+  expect_error bad_pow(-8.0), NotFinite
+}
+"""
+
 TEXTS = {
     "tests/targets/rusthazards/names.dg": NAMES_DG,
     "tests/targets/lib/x.dg": LIB_DG,
     "tests/targets/type/inner.dg": TYPE_DG,
     "tests/targets/rustcov/builtins.dg": BUILTINS_DG,
+    "tests/targets/rustperf/moves.dg": MOVES_DG,
 }

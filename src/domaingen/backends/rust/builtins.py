@@ -62,9 +62,9 @@ TABLE: dict[tuple[str, str], Builtin] = {
     ("ends_with", ""): _B("dgrt::ends_with", False, "rr"),
     ("substring", ""): _B("dgrt::substring", True, "rvv"),
     ("index_of", ""): _B("dgrt::index_of", False, "rr"),
-    ("to_upper", ""): _B("dgrt::to_upper", False, "r"),
-    ("to_lower", ""): _B("dgrt::to_lower", False, "r"),
-    ("trim", ""): _B("dgrt::trim", False, "r"),
+    ("to_upper", ""): _B("dgrt::to_upper", False, "v"),  # in place
+    ("to_lower", ""): _B("dgrt::to_lower", False, "v"),  # in place
+    ("trim", ""): _B("dgrt::trim", False, "v"),  # in place
     ("split", ""): _B("dgrt::split", True, "rr"),
     ("join", ""): _B("dgrt::join", False, "rr"),
     ("append", ""): _B("dgrt::append", False, "vv"),

@@ -7,7 +7,9 @@ immutable, so moving and cloning give the same value; the only question is
 whether Rust's borrow checker accepts the move. A read may move when
 
 * it is the only read of that local in its statement's own expressions
-  (no borrow of the same local can be alive beside it), and
+  (no borrow of the same local can be alive beside it) — or it is the base
+  of a `with` and the other reads are of `Copy` fields (`T { .., ..x }`
+  moves only the fields it does not set; `x.level` stays readable), and
 * the local is dead after that point: no later statement, nested block or
   (for loop bodies) next iteration reads it — liveness is computed
   backwards over the structured body, by name, which over-approximates
@@ -24,6 +26,7 @@ from typing import Any, Iterator, assert_never
 from pydantic import BaseModel
 
 from ...ir import nodes as ir
+from .types import is_copy
 
 
 def walk(node: Any) -> Iterator[Any]:
@@ -40,6 +43,26 @@ def walk(node: Any) -> Iterator[Any]:
 
 def _reads(node: Any) -> list[ir.Local]:
     return [n for n in walk(node) if isinstance(n, ir.Local)]
+
+
+def _partial_moves(exprs: list[Any]) -> tuple[set[int], set[int]]:
+    """`with` bases that are locals, and reads `x.f` of a `Copy` field of a local.
+
+    `T { f: v, ..x }` moves only the fields of `x` it does not set, and a
+    `Copy` field is copied, not moved: `x.level` stays readable after it (in
+    either order). So a `with` base may move even beside such reads of `x`.
+    """
+    bases: set[int] = set()
+    copies: set[int] = set()
+    for n in walk(tuple(exprs)):
+        match n:
+            case ir.With(obj=ir.Local() as base):
+                bases.add(id(base))
+            case ir.FieldGet(obj=ir.Local() as obj, type=t) if is_copy(t):
+                copies.add(id(obj))
+            case _:
+                pass
+    return bases, copies
 
 
 def _bound(stmts: tuple[ir.Stmt, ...]) -> set[str]:
@@ -67,11 +90,16 @@ class _Liveness:
     def own(self, exprs: list[Any], live: set[str], outer: set[str]) -> None:
         """Moves among a statement's own expressions, given what is live after them."""
         reads = _reads(tuple(exprs))
-        counts: dict[str, int] = {}
+        bases, copies = _partial_moves(exprs)
+        others: dict[str, list[ir.Local]] = {}
         for r in reads:
-            counts[r.name] = counts.get(r.name, 0) + 1
+            if id(r) not in copies:
+                others.setdefault(r.name, []).append(r)
         for r in reads:
-            if counts[r.name] == 1 and r.name not in live and r.name not in outer:
+            if r.name in live or r.name in outer:
+                continue
+            alone = len(others[r.name]) == 1 if id(r) in bases else sum(x.name == r.name for x in reads) == 1
+            if alone:
                 self.movable.add(id(r))
 
     def block(self, stmts: tuple[ir.Stmt, ...], live_after: set[str], outer: set[str]) -> set[str]:
