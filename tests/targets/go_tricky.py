@@ -5,7 +5,8 @@ fallible calls, `else if` chains with fallible conditions, a `while` whose
 condition can fail, unused `let`s and loop variables, untyped literals
 (`none`, Int literals, variant literals) bound to variables, computed map
 keys that collide at run time, `with` whose updates fail in written order,
--0.0 constants, enum and Int map keys, and an FMA-sensitive `a * b + c`.
+-0.0 constants, enum and Int map keys, an FMA-sensitive `a * b + c`, and
+snapshots of a list appended to in place.
 Its `test` block is run by the interpreter; every call it makes, plus
 generated inputs, becomes a vector the Go replay must reproduce.
 """
@@ -262,6 +263,37 @@ test "tricky" {
   expect_error with_order(boxes(1), 0), DivisionByZero
   expect_error with_order(boxes(1), 1), DivisionByZero
   expect with_order(boxes(1), 2).note == "2"
+}
+
+/// In-place `append` (Go): snapshots taken between appends keep their
+/// contents, and lists not bound to a list literal are copied on append.
+fn snapshots(n: Int) -> List<List<Int>> {
+  var xs: List<Int> = []
+  var shots: List<List<Int>> = []
+  for i in 0..n {
+    xs = append(xs, i)
+    shots = append(shots, xs)
+  }
+  var ys = xs
+  ys = append(ys, 7)
+  var zs: List<Int> = []
+  zs = xs
+  zs = append(zs, 8)
+  let from_shot = append(shots[2], 100)
+  let again = append(shots[2], 200)
+  xs = append(xs, 99)
+  return concat(shots, [from_shot, again, xs, ys, zs])
+}
+
+test "in-place append never changes a snapshot" {
+  let got = snapshots(3)
+  expect got == [[0], [0, 1], [0, 1, 2], [0, 1, 2, 100], [0, 1, 2, 200], [0, 1, 2, 99], [0, 1, 2, 7], [0, 1, 2, 8]]
+  let five = snapshots(5)
+  expect five[2] == [0, 1, 2]
+  expect five[5] == [0, 1, 2, 100]
+  expect five[7] == [0, 1, 2, 3, 4, 99]
+  expect five[8] == [0, 1, 2, 3, 4, 7]
+  expect five[9] == [0, 1, 2, 3, 4, 8]
 }
 """
 

@@ -410,6 +410,32 @@ def test_derived_name_clash_is_a_diagnostic() -> None:
     assert "func RarityRare_() (int64, error)" in files["a/b/b.go"]
 
 
+def test_generated_folder_clashes_are_diagnostics() -> None:
+    """Modules in the folders the Go module itself uses are reported (locals equal but for case are a
+    check error in every target: tests/bad/name_collision_locals.dg)."""
+    texts = {
+        "dgrt.dg": "module dgrt\nfn f(x: Int) -> Int { return x }\n",
+        "calls.dg": "module calls\nfn g(x: Int) -> Int { return x }\n",
+        "cmd/replay.dg": "module cmd.replay\nfn h(x: Int) -> Int { return x }\n",
+        "cmd/other.dg": "module cmd.other\nfn h(x: Int) -> Int { return x }\n",
+        "dgrt/inner.dg": "module dgrt.inner\nfn h(x: Int) -> Int { return x }\n",
+    }
+    front = load_texts(texts)
+    assert front.program is not None, [d.message for d in front.errors]
+    generation = GoBackend().generate(front.program, TargetOptions(package=MODULE))
+    assert generation.files == {}
+    found = sorted(
+        (d.code, d.span.path if d.span else "", d.span.line if d.span else 0) for d in generation.diagnostics
+    )
+    assert found == [
+        ("DG110", "calls.dg", 1),
+        ("DG110", "cmd/replay.dg", 1),
+        ("DG110", "dgrt.dg", 1),
+    ], [d.message for d in generation.diagnostics]
+    messages = " | ".join(d.message for d in generation.diagnostics)
+    assert "module `dgrt` would be generated into the folder `dgrt/`, which holds the runtime package in go" in messages
+
+
 def test_error_messages_match_interpreter(
     program: ir.Program, sampled: list[VectorFile], generated: Path, tmp_path: Path
 ) -> None:

@@ -9,7 +9,8 @@ The passes run in this order, each in its own module:
 `decls` (module table, imports, items, signatures) → `rules` (import
 cycles, recursive types) → `consts` (initialisers, folding) → `stmts` /
 `exprs` / `calls` / `match` / `builtins` (bodies) → `rules` (recursive
-functions) → unused imports → IR assembly.
+functions) → unused imports → IR assembly → name collisions
+(`naming.collisions`, DG110).
 """
 
 from __future__ import annotations
@@ -91,7 +92,13 @@ def _check(env: Env, modules: Sequence[ast.Module], sources: Mapping[str, Source
         for alias, imp in info.alias_imports.items():
             if alias not in info.used:
                 env.sink.warning("DG112", imp.span, f"the import of `{imp.dotted}` is not used", "remove it")
-    return ir.new(ir.Program, modules=tuple(_module_ir(info, bodies) for info in rules.module_order(env)))
+    program = ir.new(ir.Program, modules=tuple(_module_ir(info, bodies) for info in rules.module_order(env)))
+    if env.sink.errors == 0:
+        # Names every target would spell alike (`user_id`/`userId`): DG110.
+        from ..naming.collisions import check_program
+
+        env.sink.extend(check_program(program))
+    return program
 
 
 def _module_ir(info: ModuleInfo, bodies: dict[int, ir.Function | ir.Test]) -> ir.Module:

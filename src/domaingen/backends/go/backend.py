@@ -13,7 +13,7 @@ from ... import diagnostics as dg
 from ..base import HEADER, BaseBackend, FileView, Generation, TargetOptions
 from . import escape
 from .format import format_files
-from .naming import SCHEME, derived_clashes
+from .naming import GENERATED_DIRS, SCHEME, derived_clashes, package_dir
 from .types import Scope, go_type
 from .views import package_views
 
@@ -46,7 +46,9 @@ class GoBackend(BaseBackend):
         return format_files(files)
 
     def generate(self, program: ir.Program, options: TargetOptions) -> Generation:
-        """The shared driver, after checking the names Go derives from two DSL names."""
+        """The shared driver, after checking the names Go derives from DSL names:
+        two-name identifiers, package folders the generated module itself uses,
+        and locals that differ only in case or underscores."""
         diags = [
             dg.make(
                 "DG110",
@@ -56,6 +58,17 @@ class GoBackend(BaseBackend):
             )
             for module in program.modules
             for go, first, second, node in derived_clashes(module)
+        ]
+        diags += [
+            dg.make(
+                "DG110",
+                module.span,
+                f"module `{module.name}` would be generated into the folder `{package_dir(module.name)}/`, "
+                f"which holds the {GENERATED_DIRS[package_dir(module.name)]} in go",
+                "rename the module",
+            )
+            for module in program.modules
+            if package_dir(module.name) in GENERATED_DIRS
         ]
         if diags:
             return Generation({}, diags)

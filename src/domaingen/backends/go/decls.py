@@ -171,7 +171,7 @@ def function_view(f: ir.Function, s: Scope, aliases: set[str]) -> dict[str, Any]
     name = s.top[s.module][f.name]
     body = Body(s, f.ret, aliases)
     params = ", ".join(f"{body.local(p.name)} {go_type(p.type, s)}" for p in f.params)
-    lines = StmtLowering(body).function_body(f.body)
+    lines = StmtLowering(body).function_body(f.body, frozenset(p.name for p in f.params))
     return {
         "doc": _doc(f.doc, name, f"implements {f.name}."),
         "name": name,

@@ -10,6 +10,8 @@ gets `_ = x` (Go rejects unused variables), loop variables that are never
 read become `_`, statements after a terminating statement are dropped
 (`go vet` reports unreachable code; they could never run), and a body Go
 does not see as terminating ends with an unreachable error return.
+`x = append(x, v)` on a list local only ever appended to (`owned_lists`)
+is Go's in-place `append`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import assert_never
 
 from ...ir import nodes as ir
 from .lower_expr import Body, reads
+from .owned_lists import owned_lists, self_append
 from .escape import string_literal
 from .types import encode_call, go_type
 
@@ -79,8 +82,10 @@ def _jumps(st: ir.Stmt) -> bool:
 class StmtLowering:
     def __init__(self, body: Body) -> None:
         self.b = body
+        self.owned: frozenset[str] = frozenset()  # list locals appended to in place
 
-    def function_body(self, stmts: tuple[ir.Stmt, ...]) -> list[str]:
+    def function_body(self, stmts: tuple[ir.Stmt, ...], params: frozenset[str] = frozenset()) -> list[str]:
+        self.owned = owned_lists(stmts, params)
         self.block(stmts)
         if not terminates(self._reachable(stmts)):
             self.b.emit(self.b.return_error(f"{self.b.s.rt('Unreachable')}()"))
@@ -113,6 +118,9 @@ class StmtLowering:
                     b.emit(f"{local} := {v}")
                 if name not in reads(rest):
                     b.emit(f"_ = {local}")
+            case ir.Assign(name=name, value=value) if name in self.owned and (element := self_append(name, value)):
+                local = b.local(name)
+                b.emit(f"{local} = append({local}, {b.typed(element, b.expr(element))})")
             case ir.Assign(name=name, value=value):
                 v = b.expr(value)
                 local = b.local(name)
@@ -184,6 +192,7 @@ class StmtLowering:
 
     def test_body(self, stmts: tuple[ir.Stmt, ...]) -> list[str]:
         """A DSL `test` as the body of a `func() error` (nil: passed)."""
+        self.owned = owned_lists(stmts)
         self.block(stmts)
         if not terminates(self._reachable(stmts)):
             self.b.emit("return nil")

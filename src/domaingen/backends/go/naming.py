@@ -78,6 +78,10 @@ def package_name(module: str) -> str:
     return name
 
 
+# Package folders of the generated Go module that no DSL module may take.
+GENERATED_DIRS = {"dgrt": "runtime package", "calls": "call table", "cmd/replay": "vector replay command"}
+
+
 def package_dir(module: str) -> str:
     """`game.progression` -> `game/progression`."""
     return "/".join(module.split("."))
