@@ -76,6 +76,7 @@ class ExprChecker:
         self.here = module.name
         self.locals = Locals()
         self.locals.push()
+        self.local_words: dict[tuple[str, ...], str] = {}  # words of every local so far -> its name (DG110)
         self.const: ConstInfo | None = None  # set while checking a constant
         self.const_deps: list[tuple[ConstInfo, Span]] = []
         self.fn_key: tuple[str, str] | None = None

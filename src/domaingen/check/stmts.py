@@ -16,6 +16,8 @@ from __future__ import annotations
 from .. import diagnostics as dg
 from ..ir import nodes as ir
 from ..syntax import ast
+from ..naming.collisions import COLLISION_HINT
+from ..naming.words import words
 from ..syntax.parser import ERROR_KINDS
 from . import types as ty
 from .calls import CallChecker
@@ -74,6 +76,10 @@ class BodyChecker(CallChecker, MatchChecker):
             self.error("DG111", name.span, f"`{name.name}` is already {_KIND_WORDS.get(previous.kind, 'a local')} in scope", "choose another name")
         elif isinstance(item, ConstInfo):
             self.error("DG111", name.span, f"`{name.name}` is already a constant of this module", "choose another name")
+        # `value`/`Value`, `user_id`/`userId`: one identifier in every target, whatever the scopes.
+        other = self.local_words.setdefault(words(name.name), name.name)
+        if other != name.name:
+            self.error("DG110", name.span, f"locals `{name.name}` and `{other}` would become the same identifier", COLLISION_HINT)
         self.locals.declare(LocalVar(name.name, t, kind))
 
     # --- blocks -------------------------------------------------------------
