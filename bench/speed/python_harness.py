@@ -28,13 +28,12 @@ except ImportError:  # pragma: no cover - reported as missing in the table
 RULE = {"if": [{"<=": [{"var": "level"}, 1]}, 0, {"floor": [{"*": [100.0, {"pow": [{"-": [{"var": "level"}, 1]}, 1.5]}]}]}]}
 
 
-def _pow_memo() -> dict[object, object] | None:
+def _memo_clearer() -> Callable[[], None] | None:
+    """`clear_memos` of the generated runtime: empties every float-function memo, the
+    generic `pow` one and each `_rt.pow_to` memo of a constant exponent."""
     from game_rules._runtime import core
 
-    for cell in getattr(core.fpow, "__closure__", None) or ():
-        if isinstance(cell.cell_contents, dict):
-            return cell.cell_contents
-    return None
+    return getattr(core, "clear_memos", None)
 
 
 def measure(fn: str, impl: str, body: Callable[[], object], inner: int) -> None:
@@ -72,13 +71,13 @@ def main() -> None:
     measure("required_exp", "generated", lambda: [gen.required_exp(x) for x in levels], len(levels))
     measure("required_exp", "hand-written", lambda: [hand.required_exp(x) for x in levels], len(levels))
     # The generated runtime memoizes `pow` (its fdlibm port is pure Python);
-    # the row above mostly hits that memo. This one clears it before each call.
-    memo = _pow_memo()
-    if memo is not None:
+    # the row above mostly hits that memo. This one clears every memo before each call.
+    clear = _memo_clearer()
+    if clear is not None:
 
         def fresh() -> None:
             for x in levels:
-                memo.clear()
+                clear()
                 gen.required_exp(x)
 
         measure("required_exp (pow memo cleared)", "generated", fresh, len(levels))

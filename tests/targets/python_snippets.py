@@ -154,7 +154,7 @@ fn empty() -> Empty {
   return Empty {}
 }
 
-fn origin() -> Point {
+fn get_origin() -> Point {
   return ORIGIN
 }
 
@@ -162,7 +162,7 @@ fn level_map() -> Map<Color, Int> {
   return LEVELS
 }
 
-fn nothing() -> Int? {
+fn get_nothing() -> Int? {
   return NOTHING
 }
 
@@ -209,9 +209,9 @@ test "snippets" {
   expect ranges(100) == 64
   expect empty() == Empty {}
   expect holder() == Holder { never: none, colors: {} }
-  expect origin() == Point { x: 0, y: 0 }
+  expect get_origin() == Point { x: 0, y: 0 }
   expect len(level_map()) == 2
-  expect nothing() == none
+  expect get_nothing() == none
   expect_error order(5, 0), IndexOutOfRange
   expect order(0, 4) == Point { x: 2, y: 1 }
   expect_error with_order([], 0, 0), IndexOutOfRange
@@ -281,6 +281,155 @@ fn use(m: class.Mapping) -> class.Final {
 
 test "cross-module" {
   expect use(class.Mapping { self: 1, cls: "", to_json: true }) == class.Final.Name
+}
+""",
+    "snip_ranges.dg": """\
+/// Checks that `ranges` drops (plain operators) or keeps (`_rt.add` …), at the Int and Float limits.
+module snip.ranges
+
+const TOP: Int = 9_007_199_254_740_991
+const CURVE: Float = 1.5
+
+// after `if x >= TOP { return }` the sum cannot overflow: `x + 1`
+fn inc_guarded(x: Int) -> Int {
+  if x >= TOP {
+    return 0
+  }
+  return x + 1
+}
+
+// no guard: stays checked
+fn inc(x: Int) -> Int {
+  return x + 1
+}
+
+// an off-by-one guard (`>` instead of `>=`): stays checked
+fn inc_loose(x: Int) -> Int {
+  if x > TOP {
+    return 0
+  }
+  return x + 1
+}
+
+// the `else` branch and `and`/`or`/`then` operands see their conditions
+fn branches(x: Int, flag: Bool) -> Int {
+  var r = 0
+  if x < -9_007_199_254_740_990 {
+    r = 1
+  } else {
+    r = x - 1
+  }
+  let a = if x > 0 then x - 1 else 0
+  let b = x < 100 and x + 1 > 0
+  let c = x >= 100 or x + 1 > 0
+  if b or c or flag {
+    r += a
+  }
+  return r
+}
+
+// a counter assigned in the loop is forgotten at its head, then `i < n` bounds it
+fn count(n: Int) -> Int {
+  var i = 0
+  var total = 0
+  while i < n {
+    i += 1
+    total += 2
+  }
+  return i + total
+}
+
+// after the loop `i` is unknown again: `i + TOP` stays checked
+fn after_loop(n: Int) -> Int {
+  var i = 0
+  while i < n {
+    i += 1
+  }
+  return i + 9_007_199_254_740_990
+}
+
+fn halves(n: Int) -> List<Int> {
+  require n >= 0, "negative"
+  return [n / 2, n % 7, (0 - n) / 2, (0 - n) % 7]
+}
+
+fn loop_sum(n: Int) -> Int {
+  var s = 0
+  for i in 0..n {
+    s += i + 1
+  }
+  return s
+}
+
+// finite for every Int: plain
+fn scale(n: Int) -> List<Float> {
+  return [float(n) * 1e200, float(n) / 4.0, float(n) - 1e300]
+}
+
+// may overflow or divide by zero: checked
+fn scale_big(n: Int) -> Float {
+  return float(n) * 1e300
+}
+
+fn inverse(n: Int) -> Float {
+  return 1.0 / float(n)
+}
+
+// `pow` with a constant exponent goes through `_rt.pow_to`; odd exponents keep the sign of -0.0
+fn powers(x: Float) -> List<Float> {
+  return [pow(x, CURVE), pow(x, 3.0), pow(x, -1.0), pow(x, 2.0), pow(x, 0.5)]
+}
+
+// the sign of a zero power, made visible by atan2 (pi or -pi)
+fn zero_signs(x: Float) -> List<Float> {
+  return [atan2(pow(x, 3.0), -1.0), atan2(pow(x, 2.0), -1.0), atan2(pow(x, 0.5), -1.0), atan2(pow(x, CURVE), -1.0)]
+}
+
+// 0.0, then -0.0 (JSON vectors cannot carry -0.0), then 0.0 again: the memos keep the signs apart
+fn zero_sign_table() -> List<Float> {
+  return concat(concat(zero_signs(0.0), zero_signs(-0.0)), zero_signs(0.0))
+}
+
+fn cased(s: String) -> List<String> {
+  return [to_lower(s), to_upper(s)]
+}
+
+test "ranges" {
+  expect inc_guarded(9_007_199_254_740_990) == 9_007_199_254_740_991
+  expect inc_guarded(9_007_199_254_740_991) == 0
+  expect inc_guarded(-9_007_199_254_740_991) == -9_007_199_254_740_990
+  expect_error inc(9_007_199_254_740_991), IntegerOverflow
+  expect_error inc_loose(9_007_199_254_740_991), IntegerOverflow
+  expect branches(-9_007_199_254_740_991, false) == 1
+  expect branches(-9_007_199_254_740_990, false) == -9_007_199_254_740_991
+  expect_error branches(9_007_199_254_740_991, false), IntegerOverflow
+  expect branches(5, true) == 8
+  expect count(3) == 9
+  expect count(-5) == 0
+  expect after_loop(1) == 9_007_199_254_740_991
+  expect_error after_loop(2), IntegerOverflow
+  expect halves(15) == [7, 1, -7, -1]
+  expect halves(9_007_199_254_740_991) == [4_503_599_627_370_495, 3, -4_503_599_627_370_495, -3]
+  expect_error halves(-1), "negative"
+  expect loop_sum(4) == 10
+  expect loop_sum(-3) == 0
+  expect scale(9_007_199_254_740_991) == [9_007_199_254_740_991.0 * 1e200, 2_251_799_813_685_247.75, -1e300]
+  expect scale(-1) == [-1e200, -0.25, -1e300]
+  expect scale_big(179_769_313) == 179_769_313.0 * 1e300
+  expect_error scale_big(179_769_314), NotFinite
+  expect_error scale_big(-179_769_314), NotFinite
+  expect inverse(-4) == -0.25
+  expect_error inverse(0), NotFinite
+  expect powers(4.0) == [8.0, 64.0, 0.25, 16.0, 2.0]
+  expect_error powers(0.0), NotFinite
+  expect_error powers(-0.0), NotFinite
+  expect_error powers(-4.0), NotFinite
+  expect zero_signs(0.0) == [3.141592653589793, 3.141592653589793, 3.141592653589793, 3.141592653589793]
+  let pi = 3.141592653589793
+  expect zero_sign_table() == [pi, pi, pi, pi, -pi, pi, pi, pi, pi, pi, pi, pi]
+  expect cased("Ab-Z\\u{C9}\\u{130}\\u{DF}\\u{212A}\\u{1F600}") == ["ab-z\\u{C9}\\u{130}\\u{DF}\\u{212A}\\u{1F600}", "AB-Z\\u{C9}\\u{130}\\u{DF}\\u{212A}\\u{1F600}"]
+  expect cased("\\u{E9}e") == ["\\u{E9}e", "\\u{E9}E"]
+  expect cased("MiXeD 09 ~") == ["mixed 09 ~", "MIXED 09 ~"]
 }
 """,
 }

@@ -156,6 +156,37 @@ def test_compiles_without_warnings(generated: Path) -> None:
     assert proc.returncode == 0 and not proc.stdout.strip() and not proc.stderr.strip(), proc.stdout + proc.stderr
 
 
+def _function_sources(path: Path) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
+    return {
+        node.name: ast.get_source_segment(text, node) or ""
+        for node in ast.parse(text).body
+        if isinstance(node, ast.FunctionDef)
+    }
+
+
+def test_checks_dropped_only_where_proven(generated: Path) -> None:
+    """`ranges` writes plain operators where no check can fail, and keeps the checked helpers elsewhere."""
+    ranges = _function_sources(generated / PKG / "snip" / "ranges.py")
+    assert "return x + 1" in ranges["inc_guarded"]
+    assert "_rt.add(x, 1)" in ranges["inc"] and "_rt.add(x, 1)" in ranges["inc_loose"]
+    assert "r = x - 1" in ranges["branches"] and "x - 1 if x > 0 else 0" in ranges["branches"]
+    assert "x < 100 and x + 1 > 0" in ranges["branches"] and "x >= 100 or x + 1 > 0" in ranges["branches"]
+    assert "_rt.add(r, a)" in ranges["branches"]
+    assert "i = i + 1" in ranges["count"] and "_rt.add(total, 2)" in ranges["count"]
+    assert "_rt.add(i, 9007199254740990)" in ranges["after_loop"]
+    assert "(n // 2, n % 7, _rt.div(0 - n, 2), _rt.rem(0 - n, 7))" in ranges["halves"]
+    assert "_rt.add(s, i + 1)" in ranges["loop_sum"]
+    assert "(float(n) * 1e200, float(n) / 4.0, float(n) - 1e300)" in ranges["scale"]
+    assert "_rt.fmul(float(n), 1e300)" in ranges["scale_big"] and "_rt.fdiv(" in ranges["inverse"]
+    assert "_pow_curve(x), _pow_3_0(x), _pow_minus_1_0(x)" in ranges["powers"]
+    module = (generated / PKG / "snip" / "ranges.py").read_text(encoding="utf-8")
+    assert "_pow_curve = _rt.pow_to(CURVE)" in module and "_pow_minus_1_0 = _rt.pow_to(-1.0)" in module
+    progression = _function_sources(generated / PKG / "game" / "progression.py")
+    assert "return _rt.floor(BASE_EXP * _pow_curve_exponent(float(level - 1)))" in progression["required_exp"]
+    assert "required_exp(reached + 1)" in progression["level_for_exp"]
+
+
 # --- 2. agreement with the reference interpreter ---------------------------------------
 
 

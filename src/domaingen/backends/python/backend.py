@@ -21,7 +21,12 @@ The shape of the output (decisions a reader of generated code relies on):
   right order is the DSL's), `match` as a `match` statement where it is the
   whole value of `return`/`let`/assignment, else a conditional chain over
   an assignment-expression temporary (`_t1`); checked arithmetic through
-  tiny runtime helpers (`_rt.add`), see `exprs` and `stmts`;
+  tiny runtime helpers (`_rt.add`), or Python's own operator where
+  `ranges` proves the check cannot fail (`level - 1` after
+  `if level <= 1: return 0`), see `exprs` and `stmts`;
+* `pow` with a constant exponent: a module-level memo bound once
+  (`_pow_curve_exponent = _rt.pow_to(CURVE_EXPONENT)`, at the end of the
+  module), whose hit is a single dict lookup;
 * errors: `DomainError` with `.kind`/`.message`, one subclass per other kind;
 * JSON: one codec object per type built at import; `to_json(value)` and
   `from_json(Type, text)` from the package root.

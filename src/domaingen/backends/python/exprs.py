@@ -12,7 +12,10 @@ scrutinee once with an assignment expression (`(_t3 := e)`) and test it in a
 conditional chain, so match bindings become attribute reads of that
 temporary (`_t3.amount`) and no statement lowering is ever needed. `with`
 builds the record directly: the object first, then the updates as written,
-then the untouched fields read back from the object.
+then the untouched fields read back from the object. Arithmetic is a checked
+runtime helper (`_rt.add(a, b)`) unless `ranges` proves that it cannot fail,
+then Python's operator (`a + b`); `pow(x, C)` with a constant `C` calls the
+module's memo `_pow_c(x)` (see `pow_memo`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import assert_never
 from ...ir import nodes as ir
 from .builtins import ADD, AND, ATOM, CMP, COND, MUL, NOT, OR, UNARY, Emitted, builtin
 from .escape import string_literal
+from .ranges import Ranges
 from .symbols import Symbols
 
 _INT_OPS = {"+": "_rt.add", "-": "_rt.sub", "*": "_rt.mul", "/": "_rt.div", "%": "_rt.rem"}
@@ -57,10 +61,13 @@ class Locals:
 
 
 class ExprEmitter:
-    def __init__(self, symbols: Symbols, module: str, locals_: Locals) -> None:
+    def __init__(self, symbols: Symbols, module: str, locals_: Locals, pow_memos: dict[str, str] | None = None) -> None:
         self.symbols = symbols
         self.module = module
         self.locals = locals_
+        self.ranges = Ranges(symbols, locals_)
+        # module-level `_pow_x = _rt.pow_to(x)` bindings this module needs: name -> exponent text
+        self.pow_memos: dict[str, str] = {} if pow_memos is None else pow_memos
 
     def emit(self, e: ir.Expr) -> Emitted:  # noqa: C901 - one arm per IR kind
         match e:
@@ -106,6 +113,8 @@ class ExprEmitter:
             case ir.Not(operand=operand):
                 return Emitted(f"not {self.emit(operand).at(NOT)}", NOT)
             case ir.Arith(type=t, op=op, left=left, right=right):
+                if self.ranges.plain(e):
+                    return self.operator(e)
                 ops = _INT_OPS if isinstance(t, ir.IntType) else _FLOAT_OPS
                 return self.call(ops[op], left, right)
             case ir.Concat(left=left, right=right):
@@ -120,18 +129,22 @@ class ExprEmitter:
                 prec = AND if op == "and" else OR
                 lhs = self.emit(left)
                 lhs_text = lhs.text if isinstance(left, ir.Logic) and left.op == op else lhs.at(NOT)
-                return Emitted(f"{lhs_text} {op} {self.emit(right).at(NOT)}", prec)
+                rhs = self.refined(right, left, op == "and")
+                return Emitted(f"{lhs_text} {op} {rhs.at(NOT)}", prec)
             case ir.Coalesce(left=left, right=right):
                 bound, first = self.bind(left)
                 rhs = self.emit(right)
                 return Emitted(f"{bound} if {first} is not None else {rhs.at(COND)}", COND)
             case ir.Cond(cond=cond, then=then, else_=else_):
-                test, yes, no = self.emit(cond), self.emit(then), self.emit(else_)
+                test, yes, no = self.emit(cond), self.refined(then, cond, True), self.refined(else_, cond, False)
                 return Emitted(f"{yes.at(OR)} if {test.at(OR)} else {no.at(COND)}", COND)
             case ir.CallFn(module=module, function=function, args=args):
                 fn = Symbols.qualify(module, Symbols.function(function), self.module)
                 return Emitted(f"{fn}({', '.join(self.emit(a).text for a in args)})")
             case ir.CallBuiltin(builtin=name, overload=overload, args=args):
+                memo = self.pow_memo(args[1]) if (name, overload) == ("pow", "float") else None
+                if memo is not None:  # the exponent is a constant: nothing to evaluate
+                    return Emitted(f"{memo}({self.emit(args[0]).text})")
                 return builtin(name, overload, [self.emit(a) for a in args])
             case ir.SomeWrap(value=value):
                 return self.emit(value)
@@ -145,6 +158,40 @@ class ExprEmitter:
                 assert_never(e)
 
     # --- helpers -------------------------------------------------------------------
+
+    def refined(self, e: ir.Expr, cond: ir.Expr, truth: bool) -> Emitted:
+        """`e`, emitted knowing that `cond` evaluated to `truth` (see `ranges`)."""
+        saved = self.ranges.snapshot()
+        self.ranges.refine(cond, truth)
+        emitted = self.emit(e)
+        self.ranges.restore(saved)
+        return emitted
+
+    def operator(self, e: ir.Arith) -> Emitted:
+        """Python's own operator for an operation `ranges` proved cannot fail.
+
+        Int `/` and `%` only get here with a non-negative dividend and a
+        positive divisor, where truncation is Python's floor division.
+        """
+        symbol = "//" if e.op == "/" and isinstance(e.type, ir.IntType) else e.op
+        left, right = self.emit(e.left), self.emit(e.right)
+        if e.op in ("+", "-"):
+            return Emitted(f"{left.at(ADD)} {symbol} {right.at(MUL)}", ADD)
+        return Emitted(f"{left.at(MUL)} {symbol} {right.at(UNARY)}", MUL)
+
+    def pow_memo(self, exponent: ir.Expr) -> str | None:
+        """The module-level memo of `pow(_, exponent)` for a constant exponent (`_rt.pow_to`), else None."""
+        if isinstance(exponent, ir.ConstRef) and exponent.module == self.module:
+            name, text = "_pow_" + Symbols.const(exponent.name).lower(), Symbols.const(exponent.name)
+        else:
+            value = self.ranges.constant(exponent)
+            if value is None:
+                return None
+            text = repr(value)
+            name = "_pow_" + text.replace("-", "minus_").replace(".", "_").replace("+", "")
+        while self.pow_memos.setdefault(name, text) != text:
+            name += "_"
+        return name
 
     def named(self, t: ir.Type) -> str:
         assert isinstance(t, ir.NamedType)

@@ -22,6 +22,7 @@ from typing import Callable, assert_never
 from ...ir import nodes as ir
 from .builtins import NOT
 from .exprs import ExprEmitter, Locals
+from .ranges import Facts, Ranges, Span
 from .symbols import Symbols
 from .types import type_ref
 
@@ -50,11 +51,12 @@ class FunctionBody:
 
 
 class StmtEmitter:
-    def __init__(self, symbols: Symbols, module: str) -> None:
+    def __init__(self, symbols: Symbols, module: str, pow_memos: dict[str, str] | None = None) -> None:
         self.symbols = symbols
         self.module = module
         self.locals = Locals()
-        self.exprs = ExprEmitter(symbols, module, self.locals)
+        self.exprs = ExprEmitter(symbols, module, self.locals, pow_memos)
+        self.ranges = self.exprs.ranges
         self.namer = LocalNamer(set(symbols.top_names.get(module, set())))
         self.lines: list[str] = []
         self.depth = 1
@@ -95,12 +97,24 @@ class StmtEmitter:
         self.locals.bind(dsl_name, name)
         return name, first
 
-    def loop_var(self, dsl_name: str, t: ir.Type) -> str:
-        return self.bind(dsl_name, t)[0]
+    def loop_var(self, dsl_name: str, t: ir.Type, span: Span | None = None) -> str:
+        name = self.bind(dsl_name, t)[0]
+        self.ranges.set(name, span)
+        return name
+
+    def loop(self, body: tuple[ir.Stmt, ...]) -> Facts:
+        """The facts at the head of a loop: none about an outer local that `body` assigns."""
+        for dsl_name in _assigned(body):
+            try:
+                self.ranges.forget(self.locals.lookup(dsl_name))
+            except KeyError:  # declared inside the body: its `let` sets its facts
+                pass
+        return self.ranges.snapshot()
 
     def stmt(self, s: ir.Stmt) -> None:  # noqa: C901 - one arm per IR kind
         match s:
             case ir.Let(name=dsl_name, type=t, value=value):
+                span = self.ranges.span(value)
                 name, first = self.namer.name(dsl_name, type_ref(t, self.module))
                 annotated = [first]
 
@@ -112,36 +126,50 @@ class StmtEmitter:
 
                 self.put(value, let)
                 self.locals.bind(dsl_name, name)
+                self.ranges.set(name, span)
             case ir.Assign(name=dsl_name, value=value):
                 target = self.locals.lookup(dsl_name)
+                span = self.ranges.span(value)
                 self.put(value, lambda text: f"{target} = {text}")
+                self.ranges.set(target, span)
             case ir.If():
                 self.if_(s, "if")
             case ir.While(cond=cond, body=body):
+                head = self.loop(body)
                 self.line(f"while {self.expr(cond)}:")
+                self.ranges.refine(cond, True)
                 self.nested(body)
+                self.ranges.restore(head)
             case ir.ForList(var=var, iterable=iterable, body=body):
                 seq = self.expr(iterable)
                 assert isinstance(iterable.type, ir.ListType)
+                head = self.loop(body)
                 self.locals.push()
                 self.line(f"for {self.loop_var(var, iterable.type.elem)} in {seq}:")
                 self.nested(body)
                 self.locals.pop()
+                self.ranges.restore(head)
             case ir.ForMap(key=key, value=value, iterable=iterable, body=body):
                 mapping = self.expr(iterable)
                 assert isinstance(iterable.type, ir.MapType)
+                head = self.loop(body)
                 self.locals.push()
                 k = self.loop_var(key, iterable.type.key)
                 v = self.loop_var(value, iterable.type.value)
                 self.line(f"for {k}, {v} in _rt.items({mapping}):")
                 self.nested(body)
                 self.locals.pop()
+                self.ranges.restore(head)
             case ir.ForRange(var=var, start=start, end=end, body=body):
                 bounds = f"range({self.expr(start)}, {self.expr(end)})"
+                low, high = self.ranges.span(start), self.ranges.span(end)
+                head = self.loop(body)
                 self.locals.push()
-                self.line(f"for {self.loop_var(var, ir.INT)} in {bounds}:")
+                within = Span(low.lo, high.hi - 1) if low is not None and high is not None else None
+                self.line(f"for {self.loop_var(var, ir.INT, within)} in {bounds}:")
                 self.nested(body)
                 self.locals.pop()
+                self.ranges.restore(head)
             case ir.Break():
                 self.line("break")
             case ir.Continue():
@@ -153,6 +181,7 @@ class StmtEmitter:
                 self.depth += 1
                 self.line(f"raise _rt.DomainError({self.expr(message)})")
                 self.depth -= 1
+                self.ranges.refine(cond, True)
             case ir.Fail(message=message):
                 self.line(f"raise _rt.DomainError({self.expr(message)})")
             case ir.Expect(cond=cond, text=text):
@@ -251,15 +280,52 @@ class StmtEmitter:
                 return f"not {self.exprs.emit(cond).at(NOT)}"
 
     def if_(self, s: ir.If, keyword: str) -> None:
+        """The `if`/`elif`/`else` chain; afterwards the facts of the paths that continue, joined."""
+        before = self.ranges.snapshot()
         self.line(f"{keyword} {self.expr(s.cond)}:")
+        self.ranges.refine(s.cond, True)
         self.nested(s.then)
-        if s.else_ is None:
+        then_end = self.ranges.snapshot()
+        self.ranges.restore(before)
+        self.ranges.refine(s.cond, False)
+        if s.else_ is not None:
+            if len(s.else_) == 1 and isinstance(s.else_[0], ir.If):
+                self.if_(s.else_[0], "elif")
+            else:
+                self.line("else:")
+                self.nested(s.else_)
+        if _terminates(s.then):
             return
-        if len(s.else_) == 1 and isinstance(s.else_[0], ir.If):
-            self.if_(s.else_[0], "elif")
+        if s.else_ is not None and _terminates(s.else_):
+            self.ranges.restore(then_end)
         else:
-            self.line("else:")
-            self.nested(s.else_)
+            self.ranges.restore(Ranges.join(then_end, self.ranges.snapshot()))
+
+
+def _terminates(stmts: tuple[ir.Stmt, ...]) -> bool:
+    """True when control never reaches the end of the block (it returns, fails, breaks or continues)."""
+    for s in stmts:
+        if isinstance(s, (ir.Return, ir.Fail, ir.Break, ir.Continue)):
+            return True
+        if isinstance(s, ir.If) and s.else_ is not None and _terminates(s.then) and _terminates(s.else_):
+            return True
+    return False
+
+
+def _assigned(stmts: tuple[ir.Stmt, ...]) -> set[str]:
+    """The DSL names that `x = …` statements anywhere in `stmts` assign."""
+    names: set[str] = set()
+    for s in stmts:
+        match s:
+            case ir.Assign(name=name):
+                names.add(name)
+            case ir.If(then=then, else_=else_):
+                names |= _assigned(then) | _assigned(else_ or ())
+            case ir.While(body=body) | ir.ForList(body=body) | ir.ForMap(body=body) | ir.ForRange(body=body):
+                names |= _assigned(body)
+            case _:
+                pass
+    return names
 
 
 def _field_path(e: ir.Expr) -> bool:

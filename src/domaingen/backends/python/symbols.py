@@ -39,6 +39,7 @@ class Symbols:
     enums: dict[Key, ir.Enum] = field(default_factory=dict)
     unions: dict[Key, ir.Union_] = field(default_factory=dict)
     functions: dict[Key, ir.Function] = field(default_factory=dict)
+    consts: dict[Key, ir.Const] = field(default_factory=dict)
     variant_classes: dict[tuple[str, str, str], str] = field(default_factory=dict)
     top_names: dict[str, set[str]] = field(default_factory=dict)
 
@@ -61,6 +62,7 @@ class Symbols:
                         self.functions[key] = decl
                         names.add(self.function(decl.name))
                     case ir.Const():
+                        self.consts[key] = decl
                         names.add(self.const(decl.name))
                     case ir.Test():
                         pass

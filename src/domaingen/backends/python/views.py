@@ -44,6 +44,7 @@ class ModuleView:
         self.module = module
         self.options = options
         self.name = module.name
+        self.pow_memos: dict[str, str] = {}  # filled while the functions are emitted
 
     def ordered(self) -> list[ir.Decl]:
         """Source order, except that a constant whose type names an enum, record or
@@ -100,6 +101,7 @@ class ModuleView:
             "dots": dots,
             "imports": imports,
             "decls": decls,
+            "pow_memos": [f"{name} = _rt.pow_to({text})" for name, text in self.pow_memos.items()],
             "codecs": self.codecs(),
         }
 
@@ -167,7 +169,7 @@ class ModuleView:
         }
 
     def function(self, fn: ir.Function) -> dict[str, Any]:
-        body = StmtEmitter(self.symbols, self.name).function(fn)
+        body = StmtEmitter(self.symbols, self.name, self.pow_memos).function(fn)
         ret = type_ref(fn.ret, self.name)
         signature = f"def {Symbols.function(fn.name)}({body.params}) -> {ret}:"
         return {
