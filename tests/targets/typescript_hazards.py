@@ -7,7 +7,8 @@ decode errors must match the interpreter's messages). The hazards: UTF-16
 versus code point ordering and lengths, -0 leaking out of Int arithmetic
 (seen through `atan2`), TypeScript's literal narrowing of `===`, locals that
 shadow functions, unused names under `noUnusedLocals`, evaluation order
-around `match`, enum- and Int-keyed maps.
+around `match`, `match` temporaries (nested, in loops, arguments, fields, around
+calls), enum- and Int-keyed maps.
 """
 
 from __future__ import annotations
@@ -160,6 +161,64 @@ fn shadow(xs: List<Int>) -> Int {
   let total = total(xs)
   return total
 }
+fn match_temps(ts: List<Token>, a: Int) -> List<String> {
+  var out: List<String> = []
+  for t in ts {
+    let head = match t {
+      Word(text) => match t {
+        Word(again) => again + "!"
+        _ => "?"
+      }
+      Num(value) => to_string(10 / value)
+      End => "end"
+    }
+    out = append(out, head + match Level.High {
+      High => "h"
+      _ => "x"
+    })
+  }
+  return out
+}
+fn match_args(x: Int?, l: Level) -> Int {
+  return pow(match x {
+    some(v) => v
+    none => 2
+  }, match l {
+    Low => 1
+    Mid => 2
+    High => 3
+  })
+}
+fn match_fields(t: Token, b: Box) -> Box {
+  return b with {
+    level: match t {
+      Word(text) => Level.Low
+      Num(value) => if value > 0 then Level.High else Level.Mid
+      End => b.level
+    },
+  }
+}
+fn token_size(t: Token) -> Int {
+  let n = match t {
+    Word(text) => len(text)
+    Num(value) => value
+    End => 0
+  }
+  return n
+}
+fn match_calls(ts: List<Token>) -> Int {
+  var total = 0
+  for t in ts {
+    total += match t {
+      Num(value) => token_size(t) + value
+      _ => token_size(t) + match t {
+        Word(text) => len(text)
+        _ => 100
+      }
+    }
+  }
+  return total
+}
 """
 
 _BOX = '{"level":"Mid","counts":{"High":3,"Low":1},"names":{"～":1,"😀":2,"a":3}}'
@@ -239,6 +298,16 @@ HAZARD_CALLS: list[tuple[str, list[str]]] = [
     ("local_var_match", ["3"]),
     ("int_keys", ['{"10":"a","-2":"b","3":"c","-9007199254740991":"d"}']),
     ("map_text", ['{"10":"a","-2":"b"}', _BOX]),
+    ("match_temps", ['[{"kind":"Word","text":"w"},{"kind":"Num","value":5},{"kind":"End"}]', "0"]),
+    ("match_temps", ['[{"kind":"Num","value":2},{"kind":"Num","value":0},{"kind":"Word","text":"never"}]', "0"]),
+    ("match_args", ["null", '"High"']),
+    ("match_args", ["3", '"Mid"']),
+    ("match_args", ["-9007199254740991", '"Mid"']),
+    ("match_fields", ['{"kind":"Num","value":-1}', _BOX]),
+    ("match_fields", ['{"kind":"End"}', _BOX]),
+    ("match_fields", ['{"kind":"Word","text":""}', _BOX]),
+    ("match_calls", ['[{"kind":"Num","value":4},{"kind":"Word","text":"a😀c"},{"kind":"End"},{"kind":"Num","value":9}]']),
+    ("match_calls", ['[{"kind":"Num","value":4503599627370496},{"kind":"Word","text":"a"}]']),
 ]
 
 

@@ -111,8 +111,10 @@ def function_context(
     fn: ir.Function, module: str, unions: dict[tuple[str, str], ir.Union_], functions: frozenset[str]
 ) -> dict[str, Any]:
     used = read_names(fn.body)
-    scope = Scope(module, unions, functions)
+    scope = Scope(module, unions, functions, temps=[])
     body = StmtEmitter(ExprEmitter(scope), used, frozenset(p.name for p in fn.params)).block(fn.body, 1)
+    assert scope.temps is not None
+    body = [f"  let {name}: {t};" for name, t in scope.temps] + body
     params = [f"{'' if p.name in used else '_'}{scope.local(p.name)}: {type_ref(p.type, module)}" for p in fn.params]
     return {
         "doc": _doc(fn.doc),

@@ -9,10 +9,14 @@ record and variant fields (in written order) and `with` (the object, then
 the updates, via spread) keep the DSL's order without temporaries. Binary
 operations are always parenthesised, Int and Float arithmetic go through the
 checked runtime (`dgrt.iadd`, `dgrt.fdiv`), and the lazy forms map to
-`&&`, `||`, `??` and `?:`. A `match` becomes an immediately applied arrow
-function over a `$m<N>` parameter (evaluated once, arms lazy); its payload
-bindings are substituted by property reads of that parameter, which
-TypeScript narrows by `kind`.
+`&&`, `||`, `??` and `?:`. Inside a function body a `match` becomes a
+comma expression over a `$m<N>` temporary, declared once at the top of the
+body (`let $m1: T;`): `($m1 = scrutinee as T, $m1 === "A" ? a : b)` evaluates
+the scrutinee once, in place, and the arms lazily, without allocating; the
+`as T` keeps TypeScript from narrowing the temporary to the assigned literal.
+Payload bindings are substituted by property reads of the temporary, which
+TypeScript narrows by `kind`. Outside a body (a constant's value) the same
+chain is the body of an immediately applied arrow function over `$m<N>`.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class Scope:
     functions: frozenset[str] = frozenset()  # this module's TS function names
     bound: dict[str, str] = field(default_factory=dict)  # DSL local -> TS expression (match bindings)
     counter: int = 0
+    temps: list[tuple[str, str]] | None = None  # (name, TS type) of match temporaries; None: no body to declare them in
 
     def local(self, name: str) -> str:
         """A local's TS name; a trailing `_` when it would shadow a function of this module."""
@@ -165,9 +170,14 @@ class ExprEmitter:
         own indentation (`indent` is that of the line the expression starts on).
         Only the layout changes: members stay in written (= evaluation) order.
         """
+        counter, temps = self.scope.counter, len(self.scope.temps or ())
         flat = self.expr(e)
-        if len(indent) + len(flat) <= width:
+        if len(indent) + len(flat) <= width or not isinstance(e, (ir.RecordLit, ir.VariantLit, ir.With, ir.ListLit)):
             return [flat]
+        # emitted again below: forget the temporaries of the flat attempt
+        self.scope.counter = counter
+        if self.scope.temps is not None:
+            del self.scope.temps[temps:]
         inner = indent + "  "
         members: list[list[str]]
         match e:
@@ -200,11 +210,20 @@ class ExprEmitter:
         parts += [f"{field_name(f.name)}: {self.expr(f.value)}" for f in fields]
         return "{ " + ", ".join(parts) + " }" if parts else "{}"
 
-    def _arrow(self, param: str, scrutinee: ir.Expr, result: ir.Type, body: str) -> str:
+    def _temp(self, scrutinee: ir.Expr) -> str:
+        """A fresh `$m<N>`, declared at the top of the body when there is one (in allocation order)."""
+        name = self.scope.fresh("m")
+        if self.scope.temps is not None:
+            self.scope.temps.append((name, type_ref(scrutinee.type, self.scope.module)))
+        return name
+
+    def _subject(self, param: str, scrutinee: ir.Expr, result: ir.Type, body: str) -> str:
+        """`body` (which reads `param`) applied to the scrutinee, evaluated once before it."""
         here = self.scope.module
-        return (
-            f"(({param}: {type_ref(scrutinee.type, here)}): {type_ref(result, here)} => {body})({self.expr(scrutinee)})"
-        )
+        t = type_ref(scrutinee.type, here)
+        if self.scope.temps is not None:
+            return f"({param} = {self.expr(scrutinee)} as {t}, {body})"
+        return f"(({param}: {t}): {type_ref(result, here)} => {body})({self.expr(scrutinee)})"
 
     def _chain(self, tests: list[tuple[str, str]], last: str) -> str:
         out = last
@@ -213,7 +232,7 @@ class ExprEmitter:
         return out
 
     def _match_enum(self, t: ir.Type, scrutinee: ir.Expr, arms: tuple[ir.EnumArm, ...], default: ir.Expr | None) -> str:
-        m = self.scope.fresh("m")
+        m = self._temp(scrutinee)
         tests: list[tuple[str, str]] = []
         for arm in arms:
             cond = " || ".join(f"{m} === {string_literal(member)}" for member in arm.members)
@@ -222,7 +241,7 @@ class ExprEmitter:
             last = self.expr(default)
         else:
             last = tests.pop()[1]
-        return self._arrow(m, scrutinee, t, self._chain(tests, last))
+        return self._subject(m, scrutinee, t, self._chain(tests, last))
 
     def union_arms(self, subject: str, scrutinee: ir.Expr, arms: tuple[ir.UnionArm, ...]) -> list[tuple[str, str]]:
         """(variant, body) per arm; payload bindings read `subject`'s properties."""
@@ -244,22 +263,22 @@ class ExprEmitter:
     def _match_union(
         self, t: ir.Type, scrutinee: ir.Expr, arms: tuple[ir.UnionArm, ...], default: ir.Expr | None
     ) -> str:
-        m = self.scope.fresh("m")
+        m = self._temp(scrutinee)
         tests = [(f"{m}.kind === {string_literal(v)}", body) for v, body in self.union_arms(m, scrutinee, arms)]
         if default is not None:
             last = self.expr(default)
         else:
             last = tests.pop()[1]
-        return self._arrow(m, scrutinee, t, self._chain(tests, last))
+        return self._subject(m, scrutinee, t, self._chain(tests, last))
 
     def _match_optional(self, t: ir.Type, scrutinee: ir.Expr, binding: str | None, some: ir.Expr, none: ir.Expr) -> str:
-        m = self.scope.fresh("m")
+        m = self._temp(scrutinee)
         saved = dict(self.scope.bound)
         if binding is not None:
             self.scope.bound[binding] = m
         some_text = self.expr(some)
         self.scope.bound = saved
-        return self._arrow(m, scrutinee, t, f"{m} !== null ? {some_text} : {self.expr(none)}")
+        return self._subject(m, scrutinee, t, f"{m} !== null ? {some_text} : {self.expr(none)}")
 
 
 def _narrowable(t: ir.Type) -> bool:
@@ -269,10 +288,14 @@ def _narrowable(t: ir.Type) -> bool:
 
 
 def bare(text: str) -> str:
-    """Drop one pair of outer parentheses when they enclose the whole expression."""
+    """Drop one pair of outer parentheses when they enclose the whole expression.
+
+    A comma expression (a `match` over its temporary) keeps them: without them
+    `const x = a, b;` would declare or pass two things.
+    """
     if not (text.startswith("(") and text.endswith(")")):
         return text
-    depth = 0
+    depth = 0  # of (), [] and {} together
     in_string = False
     escaped = False
     for i, ch in enumerate(text):
@@ -285,10 +308,12 @@ def bare(text: str) -> str:
                 in_string = False
         elif ch == '"':
             in_string = True
-        elif ch == "(":
+        elif ch in "([{":
             depth += 1
-        elif ch == ")":
+        elif ch in ")]}":
             depth -= 1
             if depth == 0 and i != len(text) - 1:
                 return text
+        elif ch == "," and depth == 1:
+            return text
     return text[1:-1]
