@@ -44,3 +44,11 @@ def test_golden(case: str, target: str, snapshot: Any) -> None:
 @pytest.mark.parametrize("target", sorted(REGISTRY))
 def test_generation_is_deterministic(target: str) -> None:
     assert generate_case(CASES[0], target) == generate_case(CASES[0], target)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_no_orphaned_goldens(case: str) -> None:
+    """Every golden file is still generated: a renamed or removed output must take its golden with it."""
+    expected = {f"{target}/{rel}.golden" for target in sorted(REGISTRY) for rel in generate_case(case, target)}
+    found = {p.relative_to(GOLDEN / case).as_posix() for p in (GOLDEN / case).rglob("*.golden")}
+    assert not found - expected, f"goldens of files no backend generates any more (delete them): {sorted(found - expected)}"

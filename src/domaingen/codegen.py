@@ -135,7 +135,9 @@ def generate(config: Config, targets: tuple[str, ...], check: bool = False) -> O
     diagnostics = list(front.diagnostics)
     for target in targets:
         backend = get_backend(target)
-        options = TargetOptions(package=config.packages.get(target, backend.default_package), sources=sources)
+        options = TargetOptions(
+            package=config.packages.get(target, backend.default_package), sources=sources, packages=dict(config.packages)
+        )
         generation = backend.generate(front.program, options)
         diagnostics += generation.diagnostics
         desired.update({f"{target}/{rel}": content for rel, content in generation.files.items()})

@@ -18,6 +18,7 @@
 //!   message). No call leaves memory for the host to free.
 
 use crate::calls;
+use crate::wasm_arena;
 use crate::dgrt::{Error, ErrorKind};
 use std::alloc::{alloc, dealloc, Layout};
 use std::cell::RefCell;
@@ -132,7 +133,9 @@ pub extern "C" fn dg_args(len: u32) -> *mut u8 {
 pub unsafe extern "C" fn dg_call(index: u32, ptr: *const u8, len: u32) -> u64 {
     // SAFETY: the host passes a buffer it obtained from this module.
     let bytes = unsafe { std::slice::from_raw_parts(ptr, len as usize) };
+    wasm_arena::begin();
     let outcome = run(index, bytes);
+    wasm_arena::pause(); // the result buffer outlives the call: not in the arena
     RESULT.with(|cell| {
         let mut out = cell.borrow_mut();
         out.clear();

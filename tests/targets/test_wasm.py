@@ -64,7 +64,7 @@ def _run(argv: list[str], cwd: Path, env: dict[str, str] | None = None, timeout:
 @pytest.fixture(scope="module")
 def out() -> Iterator[Path]:
     before = os.getcwd()
-    os.chdir(REPO)  # the wasm backend reads the project's [packages]
+    os.chdir(REPO)  # load_config reads the project's pyproject.toml (its [packages])
     try:
         config, problems = load_config()
         assert not problems
@@ -102,6 +102,25 @@ def expected(out: Path, vectors: list[str]) -> str:
 
 def _pyenv(out: Path, wasm: Path) -> dict[str, str]:
     return {"PYTHONPATH": f"{out / 'python'}{os.pathsep}{out / 'wasm' / 'python'}", "DOMAINGEN_WASM": str(wasm)}
+
+
+def test_native_package_names_come_from_the_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not from whatever configuration the working directory holds."""
+    from domaingen.backends.base import TargetOptions
+    from domaingen.backends.wasm.backend import WasmBackend
+    from domaingen.frontend import load
+
+    front = load([str(REPO / "dsl" / "game")])
+    assert front.program is not None
+    monkeypatch.chdir(tmp_path)  # no pyproject here; the repo's says game_rules
+    packages = {"python": "my_rules", "go": "example.org/mine", "typescript": "my-rules", "rust": "my_crate"}
+    files = WasmBackend().generate(front.program, TargetOptions(package="domain", packages=packages)).files
+    assert "python/my_rules_wasm/_host.py" in files and "from my_rules import _calls" in files["python/my_rules_wasm/_host.py"]
+    assert 'name = "my_crate"' in files["crate/Cargo.toml"]
+    assert "module example.org/mine_wasm" in files["go/go.mod"]
+    assert '"my-rules-wasm"' in files["typescript/package.json"]
+    bare = WasmBackend().generate(front.program, TargetOptions(package="domain")).files
+    assert "python/domain_wasm/_host.py" in bare  # no packages given: the conventions
 
 
 def test_wasm_is_small(wasm: Path) -> None:

@@ -34,6 +34,9 @@ class TargetOptions:
     package: str  # Python package / Go module path / Rust crate / npm package
     sources: dict[str, str] = field(default_factory=dict)  # module name -> source path for headers
     version: str = "0.1.0"
+    # every target's configured package (`[packages]`): a composing target
+    # (WASM) names the native packages its bindings import from it
+    packages: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

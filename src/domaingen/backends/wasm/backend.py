@@ -8,9 +8,10 @@ Produces: `generated/wasm/` —
   `go/`         a module for wazero (see `go_host`).
 Each binding imports the native package of its language (its records,
 codecs and errors) and calls the module's one `dg_call` export
-(docs/wasm-abi.md). The native package names are read from the project's
-`[packages]` configuration, falling back to `domaingen init`'s conventions
-(`<crate>`, `example.com/<crate>`, `<crate>` with `-`).
+(docs/wasm-abi.md). The native package names come from the configured
+`[packages]` passed in `TargetOptions.packages`, falling back to
+`domaingen init`'s conventions (`<crate>`, `example.com/<crate>`, `<crate>`
+with `-`).
 The `.wasm` itself is built by `domaingen build --target wasm` (see `build`).
 """
 
@@ -39,16 +40,9 @@ class NativePackages:
         return self.crate.replace("-", "_") + ".wasm"
 
 
-def native_packages(package: str, default: str) -> NativePackages:
-    """The native package names the bindings import (configuration, else conventions)."""
-    packages: dict[str, str] = {}
-    try:
-        from ...config import load_config
-
-        config, _ = load_config()
-        packages = dict(config.packages)
-    except Exception:  # noqa: BLE001 - no project configuration: conventions apply
-        packages = {}
+def native_packages(package: str, default: str, packages: dict[str, str]) -> NativePackages:
+    """The native package names the bindings import: `packages` (the configured
+    `[packages]`, from `TargetOptions`), else `domaingen init`'s conventions."""
     crate = packages.get("wasm") or (packages.get("rust", package) if package == default else package)
     snake = crate.replace("-", "_")
     return NativePackages(
@@ -65,7 +59,7 @@ class WasmBackend:
     default_package = "domain"
 
     def generate(self, program: ir.Program, options: TargetOptions) -> Generation:
-        native = native_packages(options.package, self.default_package)
+        native = native_packages(options.package, self.default_package, options.packages)
         crate = crate_files(program, replace(options, package=native.crate))
         if not crate.files:
             return crate
