@@ -313,6 +313,51 @@ def test_decode_errors_name_the_same_path(program: ir.Program, replay_bin: Path)
     assert compared >= 15
 
 
+# The runtime's codec fast paths: strings borrowed from the input unless they
+# have escapes (an escape after plain or non-ASCII text switches paths mid-
+# string), keys and Ints written without intermediate strings, error paths
+# formatted only on error (nested index, map key needing escapes, union kind).
+_CODEC_PATHS = [
+    ("edge.collections", "with_key", ['{"-5":"a\\u0001b","9007199254740991":"\\"x\\\\"}', "-9007199254740991", '"é\\n\\u00e9\\ud83d\\ude00 tail\\u001f"']),
+    ("edge.collections", "with_key", ['{"0":"","10":"\\/"}', "-1", '"\u00ff\u2028\\b\\f\\r\\t"']),
+    ("edge.collections", "key_list", ['{"-0":"a"}']),
+    ("edge.collections", "key_list", ['{"a\\u0000":"a"}']),
+    ("edge.collections", "lookup", ['{"a\\"b":1,"plain":2}', '"a\\"b"']),
+    ("edge.collections", "lookup", ['{"x\\ty":"s"}', '"x"']),
+    ("edge.collections", "lookup", ['{"é\\u0001":[1]}', '"x"']),
+    ("edge.collections", "lookup", ['{"a":1,"\\u0061":2}', '"a"']),
+    ("edge.collections", "color_keys", ['{"Red":1,"Blue":2,"Green":-3}']),
+    ("edge.collections", "color_keys", ['{"Pink":1}']),
+    ("edge.collections", "sorted_colors", ['["Blue","Red","Gre\\u0065n"]']),
+    ("edge.collections", "at", ['[1,2,"x"]', "0"]),
+    ("edge.collections", "at", ['[1,2', "0"]),
+    ("stress.names", "echo", ['"abc']),
+    ("stress.names", "echo", ['"a\\n']),
+    ("stress.names", "echo", ['"é\x01"']),
+    ("stress.names", "echo", ['"\\q"']),
+    ("stress.names", "unwrap_option", ['{"kind":"Some","value":[1]}']),
+    ("stress.names", "unwrap_option", ['{"kind":"N\\u006fne"}']),
+]
+
+
+def test_codec_fast_paths_agree_with_interpreter(program: ir.Program, replay_bin: Path) -> None:
+    """Outputs and error messages of the codec's fast paths are the interpreter's, byte for byte."""
+    errors = 0
+    for module, function, args in _CODEC_PATHS:
+        ok, output = run_call(program, f"{module}.{function}", args)
+        proc = subprocess.run(
+            [str(replay_bin), "--call", f"{module}.{function}", *args], capture_output=True, timeout=60
+        )
+        got = proc.stdout.decode("utf-8").rstrip("\n")
+        if ok:
+            assert got == f"ok {output}", (function, args)
+        else:
+            assert output.startswith("invalid input: "), (function, args, output)
+            assert got == "error: InvalidConversion: " + output.removeprefix("invalid input: "), (function, args)
+            errors += 1
+    assert 0 < errors < len(_CODEC_PATHS)
+
+
 def test_hazard_module_has_no_doctests(crate: Path) -> None:
     text = (crate / "src/rusthazards/names.rs").read_text(encoding="utf-8")
     assert "\n//! \\```" in text and "\n//! ```" not in text
