@@ -607,3 +607,56 @@ def test_checker_speed_on_10k_lines() -> None:
     assert found == [] and program is not None
     print(f"check of {text.count(chr(10))} lines: {elapsed:.3f} s CPU")
     assert elapsed < 1.0  # about 0.2 s; the budget for parse + check is 1.5 s
+
+
+CONSTS = """module c
+const A: Int = 1_000
+const B: Int = -9007199254740991
+const C: Int = -0
+const D: Float = -0.0
+const E: Float = 32.0
+const F: Float = -1.5e300
+const G: String = "a\\u{1F600}b"
+const H: String = ""
+const I: Bool = false
+const J: Int = -(3)
+const K: Int = A + 1
+const L: Int? = 5
+const M: List<Int> = [1, -2]
+const N: Float = --2.0
+"""
+
+
+def test_constants_fold_without_the_interpreter_as_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`consts._literal` folds literals and negated number literals exactly as `fold_const` does."""
+    from domaingen.check import consts
+    from domaingen.ir.export import ir_json
+
+    front = load_texts({"c.dg": CONSTS})
+    assert not front.errors, front.errors
+    assert front.program is not None
+    monkeypatch.setattr(consts, "_literal", lambda expr: None)
+    reference = load_texts({"c.dg": CONSTS})
+    assert reference.program is not None
+    assert ir_json(front.program, spans=True) == ir_json(reference.program, spans=True)
+    for mine, theirs in zip(front.program.modules[0].decls, reference.program.modules[0].decls):
+        assert isinstance(mine, ir.Const) and isinstance(theirs, ir.Const)
+        assert type(mine.value) is type(theirs.value) and mine.value.model_fields_set == theirs.value.model_fields_set
+
+
+def test_only_literals_take_the_shortcut() -> None:
+    from domaingen.check.consts import _literal
+
+    one = ir.new(ir.IntLit, type=ir.INT, value=1)
+    half = ir.new(ir.FloatLit, type=ir.FLOAT, value=0.5)
+    assert _literal(one) is not None and _literal(ir.new(ir.Neg, type=ir.FLOAT, operand=half)) is not None
+    not_literals = [
+        ir.new(ir.Arith, type=ir.INT, op="+", left=one, right=one),
+        ir.new(ir.Neg, type=ir.INT, operand=ir.new(ir.Neg, type=ir.INT, operand=one)),
+        ir.new(ir.Neg, type=ir.BOOL, operand=ir.new(ir.BoolLit, type=ir.BOOL, value=True)),
+        ir.new(ir.SomeWrap, type=ir.new(ir.OptionalType, inner=ir.INT), value=one),
+        ir.new(ir.NoneLit, type=ir.new(ir.OptionalType, inner=ir.INT)),
+        ir.new(ir.IntLit, type=ir.FLOAT, value=1),
+    ]
+    for expr in not_literals:
+        assert _literal(expr) is None, expr

@@ -445,3 +445,81 @@ def test_init_creates_a_project_that_checks_and_tests(tmp_path: Path) -> None:
     other = dg("init", "svc", "--module", "shop.other", cwd=tmp_path)
     assert other.returncode == 1
     assert not (project / "dsl" / "shop" / "other.dg").exists()
+
+
+# --- the fast path -----------------------------------------------------------------
+
+
+TYPER_ONLY = "import sys; from domaingen.cli.commands import app; sys.argv[0] = 'domaingen'; app()"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "good"],
+        ["check", "bad"],
+        ["check", "--format", "json", "bad"],
+        ["check", "--format=json", "good"],
+        ["check", "--format", "xml", "good"],
+        ["check", "good", "failing"],
+        ["check", "nowhere.dg"],
+        ["-q", "check", "good"],
+        ["--quiet", "--verbose", "check", "bad"],
+        ["test", "failing"],
+        ["test", "failing", "-k", "doubles", "-v"],
+        ["test", "--match=wrong", "failing"],
+        ["--verbose", "test", "good", "--verbose"],
+        ["ir", "good"],
+        ["ir", "--spans", "good"],
+        ["ir", "bad"],
+        ["run", "shop.pricing.with_tax", "-i", "good", "--", "-1"],
+        ["run", "shop.pricing.with_tax", "--input=good", "100"],
+        ["run", "-i", "good", "shop.pricing.with_tax", "7", "-i", "failing"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_fast_path_behaves_as_typer(args: list[str], project: Path) -> None:
+    """`main` runs these without typer; the output and exit code are typer's."""
+    from domaingen.cli import _plain_call
+
+    assert _plain_call(args) is not None, "expected the fast path to take this line"
+    fast = dg(*args, cwd=project)
+    slow = subprocess.run(
+        [sys.executable, "-c", TYPER_ONLY, *args], cwd=project, env=_env(), stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120
+    )
+    assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--help"],
+        ["check", "--help"],
+        ["check", "--bogus"],
+        ["check", "--format"],
+        ["check", "-q", "good"],
+        ["check", "--spans", "good"],
+        ["test", "-k"],
+        ["test", "-vk", "x"],
+        ["ir", "--spans=1"],
+        ["run"],
+        ["run", "shop.pricing.with_tax", "-1"],
+        ["-q"],
+        ["generate"],
+        ["fmt", "--check"],
+        ["no-such-command"],
+    ],
+    ids=lambda a: " ".join(a) or "(nothing)",
+)
+def test_fast_path_leaves_everything_else_to_typer(args: list[str]) -> None:
+    from domaingen.cli import _plain_call
+
+    assert _plain_call(args) is None
+
+
+def test_fast_check_does_not_import_typer(project: Path) -> None:
+    code = "import sys; sys.argv = ['domaingen', 'check', 'good']; from domaingen.cli import main\ntry:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
+import string
+from pathlib import Path
+
 import pytest
 
-from domaingen.source import SourceFile
+from domaingen.source import SourceFile, read_source
 from domaingen.syntax import ast
 from domaingen.syntax.parser import parse
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def parse_ok(text: str) -> ast.Module:
@@ -212,4 +219,89 @@ def test_standalone_parser_is_current() -> None:
 def test_parse_uses_the_standalone_parser() -> None:
     from domaingen.syntax import parser
 
-    assert parser._STANDALONE is not None, "grammar.lark or layout.py changed: run python -m domaingen.syntax.parser --standalone"
+    assert parser._load_standalone() is not None, "grammar.lark or layout.py changed: run python -m domaingen.syntax.parser --standalone"
+
+
+def test_fast_path_tables_are_current() -> None:
+    from domaingen.syntax import parser
+
+    expected = parser.tables_source()
+    assert parser.TABLES_PATH.read_text(encoding="utf-8") == expected, "run: python -m domaingen.syntax.parser --standalone"
+
+
+def test_parse_uses_the_fast_path() -> None:
+    from domaingen.syntax import parser
+
+    assert parser._engine() is not None, "grammar.lark or layout.py changed: run python -m domaingen.syntax.parser --standalone"
+
+
+def test_first_character_regexes_split_like_the_whole_token_regex() -> None:
+    """The lexer's per-first-character regexes pick the same terminal, the same length."""
+    from domaingen.syntax import parser
+
+    engine = parser._engine()
+    rng = random.Random(7)
+    alphabet = string.printable + "é😀\u2028_" + "".join(sorted(engine._match_by_char))
+    checked = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 30)))
+        for pos in range(len(text)):
+            whole = engine._match(text, pos)
+            fast = engine._match_by_char.get(text[pos], engine._match)(text, pos)
+            assert (whole and (whole.lastgroup, whole.end())) == (fast and (fast.lastgroup, fast.end())), (text, pos)
+            checked += 1
+    assert checked > 10_000
+
+
+def _deep(node: object) -> object:
+    """A syntax tree as nested tuples, spans and token classes included."""
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        return (type(node).__name__,) + tuple((f.name, _deep(getattr(node, f.name))) for f in dataclasses.fields(node))
+    if isinstance(node, (tuple, list)):
+        return tuple(_deep(item) for item in node)
+    if isinstance(node, str):
+        return (type(node).__name__, str(node))
+    return node
+
+
+def _both_paths(source: SourceFile) -> tuple[object, object]:
+    from domaingen.syntax import parser
+
+    fast_module, fast_diags = parse(source)
+    lark_module, lark_diags = parser._lark_parse(source)
+    return (_deep(fast_module), fast_diags), (_deep(lark_module), lark_diags)
+
+
+_CORPUS = sorted(p for folder in ("dsl", "tests", "docs") for p in (REPO / folder).rglob("*.dg"))
+
+
+@pytest.mark.parametrize("path", _CORPUS, ids=lambda p: str(p.relative_to(REPO)))
+def test_fast_path_builds_the_same_tree_as_lark(path: Path) -> None:
+    """`engine.py` and Lark's parser agree, node for node and span for span."""
+    source, problem = read_source(str(path))
+    assert source is not None, problem
+    fast, lark = _both_paths(source)
+    assert fast == lark
+
+
+def test_fast_path_agrees_with_lark_on_mangled_files() -> None:
+    """Deleting, inserting and duplicating bits of real files: both paths give the same result."""
+    rng = random.Random(20261122)
+    bits = ["(", ")", "{", "}", "\n", ";", ",", " if ", '"', "///x\n", "..", "?", "<", ">", "x", "1", "1.5e3", "\\", " else ", "-"]
+    texts = [source.text for source, _ in (read_source(str(p)) for p in _CORPUS[:40]) if source is not None]
+    parsed = 0
+    for text in texts:
+        for _ in range(15):
+            i = rng.randrange(len(text) + 1)
+            j = min(len(text), i + rng.randrange(1, 8))
+            choice = rng.randrange(3)
+            if choice == 0:
+                mangled = text[:i] + text[j:]
+            elif choice == 1:
+                mangled = text[:i] + rng.choice(bits) + text[i:]
+            else:
+                mangled = text[:i] + text[j : j + 5] + text[i:]
+            fast, lark = _both_paths(SourceFile("m.dg", mangled))
+            assert fast == lark, mangled
+            parsed += fast[0] is not None  # type: ignore[index]
+    assert parsed > 50  # the mangling leaves enough files that still parse

@@ -12,8 +12,6 @@ generated from `CATALOGUE` and a test keeps it in step).
 
 from __future__ import annotations
 
-import difflib
-import json
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -129,6 +127,8 @@ def make(code: str, span: Span | None, message: str, hint: str | None = None) ->
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A hint naming the closest candidate, if any is close."""
+    import difflib
+
     matches = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
     return f"did you mean `{matches[0]}`?" if matches else None
 
@@ -178,6 +178,8 @@ def render_json(diags: Sequence[Diagnostic], total: int | None = None) -> str:
         "diagnostics": [d.to_json() for d in diags],
         "total": len(diags) if total is None else total,
     }
+    import json
+
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

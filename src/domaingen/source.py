@@ -9,6 +9,7 @@ later stage uses to point back into the source. Lines and columns are
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right as _bisect_right
 from dataclasses import dataclass, field
 
 
@@ -35,6 +36,12 @@ class Span:
             "end_line": self.end_line,
             "end_col": self.end_col,
         }
+
+
+_new_object = object.__new__
+_set_path, _set_line, _set_col, _set_end_line, _set_end_col, _set_offset, _set_end_offset = (
+    Span.__dict__[name].__set__ for name in ("path", "line", "col", "end_line", "end_col", "offset", "end_offset")
+)
 
 
 @dataclass(frozen=True)
@@ -68,9 +75,24 @@ class SourceFile:
         return index + 1, offset - self._line_starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, col = self.position(start)
-        end_line, end_col = self.position(end)
-        return Span(self.path, line, col, end_line, end_col, start, end)
+        # `position` twice, inlined: the parser makes a span for every token and node.
+        starts = self._line_starts
+        line = _bisect_right(starts, start)
+        if starts[line - 1] <= end and (line == len(starts) or end < starts[line]):
+            end_line = line  # the usual case: both ends on one line
+        else:
+            end_line = _bisect_right(starts, end)
+        # As `Span(...)`, but filling the slots directly: the frozen dataclass's
+        # `__init__` goes through `object.__setattr__` for each field (2x slower).
+        span = _new_object(Span)
+        _set_path(span, self.path)
+        _set_line(span, line)
+        _set_col(span, start - starts[line - 1] + 1)
+        _set_end_line(span, end_line)
+        _set_end_col(span, end - starts[end_line - 1] + 1)
+        _set_offset(span, start)
+        _set_end_offset(span, end)
+        return span
 
     @property
     def end_span(self) -> Span:

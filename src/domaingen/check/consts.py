@@ -3,13 +3,16 @@
 Consumes: the `ConstInfo`s of every module (types already resolved).
 Produces: each constant's checked initialiser and its folded literal value
 (`ConstInfo.folded`), computed by `domaingen.interp.consteval.fold_const`
-(the interpreter's own semantics) in dependency order — constants may refer
+(the interpreter's own semantics; a plain literal is its own value) in
+dependency order — constants may refer
 to each other in any order. Diagnostics: DG305 for a constant that depends
 on itself, calls a function (raised while checking, in `calls`) or that the
 folder finds not constant; DG306 for a constant whose evaluation fails.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from ..ir import nodes as ir
 from ..source import Span
@@ -72,6 +75,11 @@ def _fold(
     type_decls: dict[tuple[str, str], ir.Enum | ir.Record | ir.Union_],
 ) -> None:
     assert const.value is not None
+    literal = _literal(const.value)
+    if literal is not None:
+        const.folded = literal
+        folded[(const.module, const.name)] = literal
+        return
     try:
         from ..interp.consteval import fold_const
     except ImportError:  # the interpreter is not there yet: keep the checked expression
@@ -88,3 +96,36 @@ def _fold(
         return
     const.folded = value
     folded[(const.module, const.name)] = value
+
+
+_LITERALS: dict[type, tuple[type, type]] = {
+    ir.IntLit: (int, ir.IntType),
+    ir.FloatLit: (float, ir.FloatType),
+    ir.StringLit: (str, ir.StringType),
+    ir.BoolLit: (bool, ir.BoolType),
+}
+
+
+def _literal(expr: ir.Expr) -> ir.Expr | None:
+    """What `fold_const` makes of a literal or a negated number literal, without the interpreter.
+
+    A literal evaluates to its own value (`-` to the negated one: the Int
+    range is symmetric), and `values.value_to_literal` turns that back into
+    a literal of the expression's type, without a span (tests/test_checker.py
+    compares the two). Most constants are such literals, so `domaingen check`
+    rarely needs to load the interpreter.
+    """
+    negated = type(expr) is ir.Neg
+    inner: ir.Expr = expr.operand if isinstance(expr, ir.Neg) else expr
+    kind = _LITERALS.get(type(inner))
+    if kind is None or (negated and type(inner) not in (ir.IntLit, ir.FloatLit)):
+        return None
+    python_type, ir_type = kind
+    value: Any = inner.value  # type: ignore[union-attr]
+    if type(value) is not python_type or type(expr.type) is not ir_type:
+        return None
+    return ir.new(type(inner), type=expr.type, value=_negated(value) if negated else value)
+
+
+def _negated(value: Any) -> Any:
+    return -value

@@ -1,10 +1,13 @@
 """Parsing: source text to syntax tree.
 
 Consumes: a `SourceFile`.
-Produces: `(ast.Module | None, diagnostics)`. The LALR parser is built once
-per process from `grammar.lark` (its tables cached on disk, keyed by the
-grammar's hash) and builds the tree in one pass through `to_ast.ToAst`; lexical
-problems (bad escapes, literal ranges) are reported as diagnostics.
+Produces: `(ast.Module | None, diagnostics)`. The tree is built in one pass
+through `to_ast.ToAst`, by `engine.Engine` over the LALR tables generated
+from `grammar.lark` (`_lalr_tables.py`); a file that does not parse is
+parsed again by Lark's parser (the stand-alone one, `_lalr_standalone.py`,
+or runtime Lark with its tables cached on disk when that is stale), whose
+exception becomes the diagnostic. Lexical problems (bad escapes, literal
+ranges) are reported as diagnostics.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 GRAMMAR_PATH = Path(__file__).with_name("grammar.lark")
 LAYOUT_PATH = Path(__file__).with_name("layout.py")
 STANDALONE_PATH = Path(__file__).with_name("_lalr_standalone.py")
+TABLES_PATH = Path(__file__).with_name("_lalr_tables.py")
 ERROR_KINDS = (
     "DomainError",
     "IntegerOverflow",
@@ -43,6 +47,12 @@ ERROR_KINDS = (
 
 _PARSER: Lark | None = None
 _TRANSFORMER = ToAst()
+_NOT_LOADED: Any = object()
+_STANDALONE: Any = _NOT_LOADED  # the stand-alone module (None when stale), loaded on first need
+_ENGINE: Any = _NOT_LOADED  # the fast path (None when its tables are stale), built on first parse
+_TOKENS: tuple[Any, ...] = ()  # the token classes of the engine and of whichever Lark ran
+_ERRORS: Any = None
+_FAST: Any = None  # Lark's parser for error reports: the stand-alone one when fresh, else `get_parser()`
 
 
 def grammar_digest() -> str:
@@ -50,6 +60,36 @@ def grammar_digest() -> str:
     import hashlib
 
     return hashlib.sha256(GRAMMAR_PATH.read_bytes() + b"\0" + LAYOUT_PATH.read_bytes()).hexdigest()[:32]
+
+
+def _is_fresh(path: Path) -> bool:
+    """Whether a generated file's first line records the current grammar digest."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            head = handle.readline()
+    except OSError:
+        return False
+    return head.strip() == f"# grammar digest: {grammar_digest()}"
+
+
+def _add_tokens(token_class: Any) -> None:
+    global _TOKENS
+    if token_class not in _TOKENS:
+        _TOKENS = _TOKENS + (token_class,)
+        _TRANSFORMER.tokens = _TOKENS
+
+
+def _engine() -> Any:
+    """The fast path (`engine.Engine` over `_lalr_tables.py`), or None when the tables are stale."""
+    global _ENGINE
+    if _ENGINE is _NOT_LOADED:
+        _ENGINE = None
+        if _is_fresh(TABLES_PATH):
+            from . import _lalr_tables, engine
+
+            _add_tokens(engine.Token)
+            _ENGINE = engine.Engine(_lalr_tables, _TRANSFORMER, Layout())
+    return _ENGINE
 
 
 def _load_standalone() -> Any:
@@ -61,31 +101,24 @@ def _load_standalone() -> Any:
     tables from the disk cache (docs/performance.md). Its first line records
     the digest of the grammar and post-lexer it was generated from; if they
     changed since, we fall back to runtime Lark, never to a stale table.
+    It makes the error reports (and parses when `_lalr_tables.py` is stale).
     """
-    try:
-        with open(STANDALONE_PATH, encoding="utf-8") as handle:
-            head = handle.readline()
-    except OSError:
-        return None
-    if head.strip() != f"# grammar digest: {grammar_digest()}":
-        return None
-    from . import _lalr_standalone
+    global _STANDALONE, _ERRORS
+    if _STANDALONE is _NOT_LOADED:
+        _STANDALONE = None
+        if _is_fresh(STANDALONE_PATH):
+            from . import _lalr_standalone
 
-    return _lalr_standalone
+            _STANDALONE = _lalr_standalone
+            _add_tokens(_lalr_standalone.Token)
+            _ERRORS = _lalr_standalone
+        else:
+            import lark
+            import lark.exceptions
 
-
-_STANDALONE = _load_standalone()
-if _STANDALONE is not None:
-    _TOKENS: tuple[type[Token], ...] = (_STANDALONE.Token,)
-    _ERRORS: Any = _STANDALONE
-else:
-    import lark
-    import lark.exceptions
-
-    _TOKENS = (lark.Token,)
-    _ERRORS = lark.exceptions
-_TRANSFORMER.tokens = _TOKENS
-_FAST: Any = None  # what `parse` uses: the stand-alone parser when fresh, else `get_parser()`
+            _add_tokens(lark.Token)
+            _ERRORS = lark.exceptions
+    return _STANDALONE
 
 
 def _cache_path() -> str | bool:
@@ -105,7 +138,7 @@ def _cache_path() -> str | bool:
     return os.path.join(folder, f"grammar-{digest.hexdigest()[:16]}.lalr")
 
 
-def _lark_options() -> dict[str, Any]:
+def lark_options() -> dict[str, Any]:
     return dict(
         parser="lalr",
         lexer="basic",
@@ -119,7 +152,7 @@ def _lark_options() -> dict[str, Any]:
 
 def get_parser() -> Lark:
     """The runtime Lark parser (tables cached on disk); `fmt` uses its lexer."""
-    global _PARSER, _TOKENS
+    global _PARSER
     if _PARSER is None:
         from lark import Lark, Token
 
@@ -128,117 +161,73 @@ def get_parser() -> Lark:
             postlex=Layout(),
             transformer=_TRANSFORMER,
             cache=_cache_path(),
-            **_lark_options(),
+            **lark_options(),
         )
-        if Token not in _TOKENS:
-            _TOKENS = _TOKENS + (Token,)
-            _TRANSFORMER.tokens = _TOKENS
+        _add_tokens(Token)
     return _PARSER
 
 
 def _fast_parser() -> Any:
     global _FAST
     if _FAST is None:
-        if _STANDALONE is not None:
-            _FAST = _STANDALONE.Lark_StandAlone(postlex=Layout(), transformer=_TRANSFORMER)
+        standalone = _load_standalone()
+        if standalone is not None:
+            _FAST = standalone.Lark_StandAlone(postlex=Layout(), transformer=_TRANSFORMER)
         else:
             _FAST = get_parser()
     return _FAST
 
 
-def _canonical_states(table: Any) -> None:
-    """Renumber LALR states in breadth-first order from the start states,
-    actions sorted by terminal name, so the generated file does not depend
-    on set iteration order (object hashes) in Lark's table construction."""
-    order: dict[int, int] = {}
-    queue = [table.start_states[name] for name in sorted(table.start_states)]
-    while queue:
-        state = queue.pop(0)
-        if state in order:
-            continue
-        order[state] = len(order)
-        for token in sorted(table.states[state]):
-            action, arg = table.states[state][token]
-            if action.name == "Shift" and arg not in order:
-                queue.append(arg)
-    for state in table.states:  # unreachable states (none expected) keep a stable place
-        order.setdefault(state, len(order))
-    table.states = {
-        order[state]: {
-            token: (action, order[arg] if action.name == "Shift" else arg)
-            for token, (action, arg) in sorted(table.states[state].items())
-        }
-        for state in sorted(table.states, key=order.__getitem__)
-    }
-    table.start_states = {name: order[s] for name, s in sorted(table.start_states.items())}
-    table.end_states = {name: order[s] for name, s in sorted(table.end_states.items())}
-
-
 def standalone_source() -> str:
-    """The text of `_lalr_standalone.py` for the current grammar (needs `lark`).
+    """The text of `_lalr_standalone.py` for the current grammar (see `generate`)."""
+    from .generate import standalone_source as source
 
-    Lark numbers symbols in set order, so generation runs with
-    PYTHONHASHSEED=0, and states are renumbered canonically: regenerating
-    gives the committed file byte for byte.
-    """
-    import io
+    return source()
 
-    if os.environ.get("PYTHONHASHSEED") != "0":
-        import subprocess
-        import sys
 
-        code = "import sys; from domaingen.syntax.parser import standalone_source as s; sys.stdout.write(s())"
-        env = dict(os.environ, PYTHONHASHSEED="0")
-        done = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, encoding="utf-8")
-        return done.stdout
+def tables_source() -> str:
+    """The text of `_lalr_tables.py` for the current grammar (see `generate`)."""
+    from .generate import tables_source as source
 
-    from lark import Lark
-    from lark.tools.standalone import gen_standalone
-
-    class KeepLayoutTerminals:
-        """Stands in for `Layout` while generating: the terminals it needs
-        are kept, and its repr is what the options dict in the file should
-        say (`_fast_parser` passes the real `Layout()` when loading)."""
-
-        always_accept = Layout.always_accept
-
-        def process(self, stream: Any) -> Any:
-            return stream
-
-        def __repr__(self) -> str:
-            return "None"
-
-    grammar = Lark(GRAMMAR_PATH.read_text(encoding="utf-8"), postlex=KeepLayoutTerminals(), **_lark_options())
-    _canonical_states(grammar.parser.parser.parser.parse_table)
-    out = io.StringIO()
-    gen_standalone(grammar, out=out)  # type: ignore[no-untyped-call]
-    return (
-        f"# grammar digest: {grammar_digest()}\n"
-        "# GENERATED from grammar.lark by `python -m domaingen.syntax.parser --standalone`; do not edit.\n"
-        "# mypy: ignore-errors\n"
-        "# ruff: noqa\n"
-        "# fmt: off\n" + out.getvalue()
-    )
+    return source()
 
 
 def parse(source: SourceFile) -> tuple[ast.Module | None, list[Diagnostic]]:
-    """Parse one file. Returns the module (None on a syntax error) and diagnostics."""
-    parser = _fast_parser()
-    _TRANSFORMER.source = source
-    _TRANSFORMER.diags = []
+    """Parse one file. Returns the module (None on a syntax error) and diagnostics.
+
+    The fast path (`engine.py`) parses; if it fails for any reason, Lark's
+    parser parses the file again and its exception makes the diagnostic.
+    """
+    engine = _engine()
     # Parsing allocates only acyclic tree nodes: the cyclic collector would
     # only rescan them (up to a third of parse time on big files).
     collecting = gc.isenabled()
     gc.disable()
+    try:
+        if engine is not None:
+            _TRANSFORMER.source = source
+            _TRANSFORMER.diags = []
+            try:
+                module: ast.Module = engine.parse(source.text)  # ToAst.start builds it
+                return module, _TRANSFORMER.diags
+            except engine.Error:
+                pass
+        return _lark_parse(source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _lark_parse(source: SourceFile) -> tuple[ast.Module | None, list[Diagnostic]]:
+    parser = _fast_parser()
+    _TRANSFORMER.source = source
+    _TRANSFORMER.diags = []
     try:
         module: ast.Module = parser.parse(source.text)  # ToAst.start builds it
     except _ERRORS.UnexpectedInput as exc:
         return None, _TRANSFORMER.diags + [_missing_module(source) or _syntax_error(source, exc)]
     except _ERRORS.VisitError as exc:  # a transformer method failed on malformed input
         return None, _TRANSFORMER.diags + [dg.make("DG003", source.end_span, f"cannot read this construct ({exc.orig_exc})")]
-    finally:
-        if collecting:
-            gc.enable()
     return module, _TRANSFORMER.diags
 
 
@@ -318,6 +307,7 @@ if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] != ["--standalone"]:
-        sys.exit("usage: python -m domaingen.syntax.parser --standalone   (regenerates _lalr_standalone.py)")
-    STANDALONE_PATH.write_text(standalone_source(), encoding="utf-8")
-    print(f"wrote {STANDALONE_PATH}")
+        sys.exit("usage: python -m domaingen.syntax.parser --standalone   (regenerates _lalr_standalone.py and _lalr_tables.py)")
+    for path, text in ((STANDALONE_PATH, standalone_source()), (TABLES_PATH, tables_source())):
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
