@@ -10,15 +10,21 @@ formatting happens at all (the pre-commit no-op path).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING, Any, Callable
+
 from . import __version__
 from .config import Config
 from .diagnostics import Diagnostic
 from .output import Manifest, Plan, apply_plan, make_plan, sha
+
+if TYPE_CHECKING:
+    from .workers import Workers
 
 
 @dataclass
@@ -73,29 +79,24 @@ def _vectors_cache(key: str) -> str:
     return os.path.join(base, "domaingen", "vectors", key[:2], f"{key}.json")
 
 
-def _vectors(program: object, key: str) -> dict[str, str]:
-    """The test-vector files, from a content-addressed cache when possible.
-
-    Building vectors runs the reference interpreter on every function
-    (~90% of a full `generate` of dsl/). They are a function of the inputs
-    and of domaingen itself only, so `key` is a fingerprint of exactly those
-    (as for formatter output in `formatcache`); a target or output change
-    that invalidates the manifest fingerprint does not rebuild them.
-    """
+def _cached_vectors(key: str) -> dict[str, str] | None:
     import json
-    import tempfile
 
-    path = _vectors_cache(key)
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(_vectors_cache(key), encoding="utf-8") as handle:
             cached = json.load(handle)
         if isinstance(cached, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in cached.items()):
             return cached
     except (OSError, ValueError):
         pass
-    from .vectors.build import build_vectors
+    return None
 
-    texts = {f"vectors/{f.module}.json": f.text() for f in build_vectors(program)}  # type: ignore[arg-type]
+
+def _store_vectors(key: str, texts: dict[str, str]) -> None:
+    import json
+    import tempfile
+
+    path = _vectors_cache(key)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
@@ -104,7 +105,73 @@ def _vectors(program: object, key: str) -> dict[str, str]:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache only costs speed
-    return texts
+
+
+def vector_job(job: tuple[str, ...]) -> list[Any]:
+    """One part of the vectors (`vectors.build.jobs`) of the program the parent shared."""
+    from .vectors.build import run_job
+    from .workers import shared
+
+    return run_job(shared["program"], job)
+
+
+def _vectors(program: Any, key: str, pool: "Workers") -> Callable[[], dict[str, str]]:
+    """The test-vector files, from a content-addressed cache when possible.
+
+    Building vectors runs the reference interpreter on every function
+    (the largest part of a cold `generate` of dsl/). They are a function of
+    the inputs and of domaingen itself only, so `key` is a fingerprint of
+    exactly those (as for formatter output in `formatcache`); a target or
+    output change that invalidates the manifest fingerprint does not rebuild
+    them. On a miss their parts (the tests' calls; each function's generated
+    inputs) are built in worker processes while this one renders and
+    formats; the returned function waits for them and puts them together in
+    order, so the files are exactly `build_vectors(program)`.
+    """
+    cached = _cached_vectors(key)
+    if cached is not None:
+        return lambda: cached
+    from .vectors.build import assemble, jobs
+
+    handles = [pool.submit(vector_job, job) for job in jobs(program)]
+
+    def wait() -> dict[str, str]:
+        files = assemble(program, [handle.get() for handle in handles])
+        texts = {f"vectors/{f.module}.json": f.text() for f in files}
+        _store_vectors(key, texts)
+        return texts
+
+    return wait
+
+
+class _Formatting:
+    """One backend's output whose cache-missing files are being formatted in workers."""
+
+    def __init__(self, backend: Any, program: Any, options: Any, pool: "Workers") -> None:
+        from . import formatcache, workers
+
+        self.backend, self.program, self.options = backend, program, options
+        with formatcache.deferred() as jobs:
+            self.generation = backend.generate(program, options)
+        # Longest first: the pool then ends with short jobs, evenly.
+        self.jobs = [
+            (job, pool.submit(workers.run_formatter, job.formatter, str(job)))
+            for job in sorted(jobs, key=len, reverse=True)
+        ]
+
+    def result(self) -> Any:
+        if not self.jobs:
+            return self.generation
+        results: dict[int, str] = {}
+        for job, handle in self.jobs:
+            results[id(job)] = handle.get()
+            job.store(results[id(job)])
+        from .formatcache import substitute
+
+        files = substitute(self.generation.files, results)
+        if files is None:  # the backend changed formatted text further: again, every file now cached
+            return self.backend.generate(self.program, self.options)
+        return dataclasses.replace(self.generation, files=files)
 
 
 def generate(config: Config, targets: tuple[str, ...], check: bool = False) -> Outcome:
@@ -125,6 +192,7 @@ def generate(config: Config, targets: tuple[str, ...], check: bool = False) -> O
     from .backends import get_backend
     from .backends.base import TargetOptions
     from .frontend import load
+    from .workers import Workers
 
     front = load(files)
     if front.errors or front.program is None:
@@ -133,18 +201,27 @@ def generate(config: Config, targets: tuple[str, ...], check: bool = False) -> O
     sources = {m.name: Path(os.path.relpath(m.path, root)).as_posix() for m in front.program.modules}
     desired: dict[str, str] = {}
     diagnostics = list(front.diagnostics)
-    for target in targets:
-        backend = get_backend(target)
-        options = TargetOptions(
-            package=config.packages.get(target, backend.default_package), sources=sources, packages=dict(config.packages)
-        )
-        generation = backend.generate(front.program, options)
-        diagnostics += generation.diagnostics
-        desired.update({f"{target}/{rel}": content for rel, content in generation.files.items()})
-    if any(d.severity == "error" for d in diagnostics):
-        return Outcome(diagnostics=diagnostics, sources=dict(front.sources))
-    if config.vectors:
-        desired.update(_vectors(front.program, fingerprint(config, ("<vectors>",), files, tool)))
+    # Cold caches: formatter jobs, then the parts of the vectors, go to worker
+    # processes (big jobs first, many small ones last: the workers end
+    # together) while this one renders the next target; results are
+    # collected in target order.
+    with Workers(program=front.program) as pool:
+        started = []
+        for target in targets:
+            backend = get_backend(target)
+            options = TargetOptions(
+                package=config.packages.get(target, backend.default_package), sources=sources, packages=dict(config.packages)
+            )
+            started.append((target, _Formatting(backend, front.program, options, pool)))
+        vectors = _vectors(front.program, fingerprint(config, ("<vectors>",), files, tool), pool) if config.vectors else None
+        for target, formatting in started:
+            generation = formatting.result()
+            diagnostics += generation.diagnostics
+            desired.update({f"{target}/{rel}": content for rel, content in generation.files.items()})
+        if any(d.severity == "error" for d in diagnostics):
+            return Outcome(diagnostics=diagnostics, sources=dict(front.sources))
+        if vectors is not None:
+            desired.update(vectors())
     prefixes = tuple(f"{t}/" for t in targets) + (("vectors/",) if config.vectors else ())
     plan = make_plan(out_dir, desired, previous, prefixes)
     if not check:

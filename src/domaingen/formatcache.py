@@ -4,6 +4,13 @@ Consumes: a formatter id, the unformatted text and a function that formats.
 Produces: the formatted text, from `~/.cache/domaingen/fmt/` when this exact
 input was formatted before, so formatters (black costs ~100 ms just to
 import) never run when what they would format has not changed.
+
+Deferred formatting (`deferred()`, used by `codegen`): inside the block a
+cache miss does not run the formatter; `cached_format` returns a `Pending`
+— a `str` equal to the unformatted text that remembers the job — and the
+caller runs all the jobs of a backend together (in worker processes, beside
+other work), stores each result with `Pending.store` and puts it where the
+`Pending` object itself ended up (`substitute`). Backends need not know.
 """
 
 from __future__ import annotations
@@ -11,12 +18,58 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from typing import Callable
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+_local = threading.local()
 
 
 def _folder() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "domaingen", "fmt")
+
+
+class Pending(str):
+    """The unformatted text of a deferred formatting job (compare by identity, not value)."""
+
+    path: str
+    formatter: Callable[[str], str]
+
+    def store(self, result: str) -> None:
+        _write(self.path, result)
+
+
+@contextmanager
+def deferred() -> Iterator[list[Pending]]:
+    """Collect cache misses instead of formatting them (this thread only)."""
+    previous = getattr(_local, "pending", None)
+    jobs: list[Pending] = []
+    _local.pending = jobs
+    try:
+        yield jobs
+    finally:
+        _local.pending = previous
+
+
+def substitute(files: dict[str, str], results: dict[int, str]) -> dict[str, str] | None:
+    """`files` with each `Pending` replaced by its result (`results` by `id`).
+
+    None when a pending text did not end up as a whole file (a backend that
+    changes formatted text further): the caller then generates again, with
+    the cache now warm.
+    """
+    out: dict[str, str] = {}
+    used = 0
+    for path, text in files.items():
+        if isinstance(text, Pending):
+            if id(text) not in results:
+                return None
+            out[path] = results[id(text)]
+            used += 1
+        else:
+            out[path] = text
+    return out if used == len(results) else None
 
 
 def cached_format(tool: str, text: str, formatter: Callable[[str], str]) -> str:
@@ -27,7 +80,18 @@ def cached_format(tool: str, text: str, formatter: Callable[[str], str]) -> str:
             return handle.read()
     except OSError:
         pass
+    pending: list[Pending] | None = getattr(_local, "pending", None)
+    if pending is not None:
+        job = Pending(text)
+        job.path, job.formatter = path, formatter
+        pending.append(job)
+        return job
     result = formatter(text)
+    _write(path, result)
+    return result
+
+
+def _write(path: str, result: str) -> None:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
@@ -36,4 +100,3 @@ def cached_format(tool: str, text: str, formatter: Callable[[str], str]) -> str:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache only costs speed
-    return result

@@ -6,7 +6,8 @@ Produces: closures `env -> control code` (`NORMAL`, `BREAK`, `CONTINUE`,
 LANGUAGE.md: `for x in list` and `for k, v in map` evaluate the collection
 once (maps in ascending key order); `for i in a..b` evaluates `a`, then
 `b`, once, and runs i = a, a+1, …, b-1. `require c, m` evaluates `m` only
-when `c` is false. `expect`/`expect_error` (tests only) raise `ExpectFailed`
+when `c` is false. When the host has a `StepBudget`, every loop iteration
+costs one step (`_metered`); otherwise loops run unmetered. `expect`/`expect_error` (tests only) raise `ExpectFailed`
 with a human-readable report.
 """
 
@@ -17,6 +18,7 @@ from typing import Any, Callable, assert_never
 from ..ir import nodes as ir
 from .compile_expr import _COMPARE, Env, ExprCompiler, ExprFn
 from .errors import DgError
+from .host import StepLimit
 from .values import display
 
 StmtFn = Callable[[Env], int]
@@ -121,16 +123,30 @@ class StmtCompiler(ExprCompiler):
 
     # --- loops ---------------------------------------------------------------
 
+    def _metered(self, run: StmtFn) -> StmtFn:
+        """`run` (a loop body), charging one step per iteration when the host has a budget."""
+        steps = getattr(self.host, "steps", None)
+        if steps is None:
+            return run
+
+        def metered(env: Env) -> int:
+            steps.left -= 1
+            if steps.left < 0:
+                raise StepLimit()
+            return run(env)
+
+        return metered
+
     def _loop_body(self, names: tuple[str, ...], body: tuple[ir.Stmt, ...]) -> tuple[list[int], StmtFn]:
         self.scope.push()
         slots = [self.scope.bind(n) for n in names]
-        run = self.block(body)
+        run = self._metered(self.block(body))
         self.scope.pop()
         return slots, run
 
     def _while(self, cond: ir.Expr, body: tuple[ir.Stmt, ...]) -> StmtFn:
         test = self.expr(cond)
-        run = self.block(body)
+        run = self._metered(self.block(body))
 
         def loop(env: Env) -> int:
             while test(env):

@@ -16,17 +16,20 @@ from .compile_expr import Scope
 from .compile_stmt import RETURN, StmtCompiler, StmtFn
 from .decls import Key, index_of
 from .errors import DgError
-from .host import CompiledFn, ProgramHost
+from .host import CompiledFn, ProgramHost, StepBudget
 from .values import Value
 
 Recorder = Callable[[str, str, list[Value], Value, DgError | None], None]
 
 
 class Interpreter:
-    def __init__(self, program: ir.Program) -> None:
+    """`steps`: an optional loop-iteration budget (see `host.StepBudget`); the
+    caller resets it before each call. Without one, loops are not metered."""
+
+    def __init__(self, program: ir.Program, steps: StepBudget | None = None) -> None:
         self.program = program
         self.index = index_of(program)
-        self.host = ProgramHost(self.index, self._entry)
+        self.host = ProgramHost(self.index, self._entry, steps)
         self._compiled: dict[Key, CompiledFn] = {}
         self._entries: dict[Key, CompiledFn] = {}
 

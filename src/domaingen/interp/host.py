@@ -5,7 +5,9 @@ Produces: `Host` — constant values, callable functions, enum members and
 record/variant shapes, and the call recorder of test bodies — with
 `ProgramHost` backed by a whole `ProgramIndex` (the interpreter) and
 `ConstHost` for constant folding, where only the constants seen so far and
-optionally the type declarations are known.
+optionally the type declarations are known; `StepBudget`, an optional cap on
+the loop iterations of one call (test-vector building only: a call over the
+cap raises `StepLimit`, which is not a DSL error).
 """
 
 from __future__ import annotations
@@ -22,6 +24,29 @@ CompiledFn = Callable[[list[Value]], Value]
 
 class NotConstant(Exception):
     """Raised while compiling or folding a `const` initialiser that cannot be folded."""
+
+
+class StepLimit(Exception):
+    """A call ran more loop iterations than its `StepBudget` allows (not a `DgError`)."""
+
+
+class StepBudget:
+    """Loop iterations left for the current call; `reset()` before each call.
+
+    Deterministic, unlike a wall-clock limit: whether a call fits does not
+    depend on the machine or its load. Every iteration of every loop
+    (`while`, `for` over a list, a map or a range), in the called function
+    and in everything it calls, costs one step.
+    """
+
+    __slots__ = ("limit", "left")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
+
+    def reset(self) -> None:
+        self.left = self.limit
 
 
 class Host(Protocol):
@@ -47,9 +72,12 @@ class Host(Protocol):
 class ProgramHost:
     """The host of the interpreter: every declaration is known."""
 
-    def __init__(self, index: ProgramIndex, function: Callable[[str, str], CompiledFn]) -> None:
+    def __init__(
+        self, index: ProgramIndex, function: Callable[[str, str], CompiledFn], steps: StepBudget | None = None
+    ) -> None:
         self.index = index
         self._function = function
+        self.steps = steps
         self._consts: dict[Key, Value] = {}
         self.recorder: Callable[[str, str, list[Value], Value, DgError | None], None] | None = None
 

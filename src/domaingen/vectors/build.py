@@ -5,8 +5,15 @@ Produces: one `VectorFile` per module (docs/vectors.md): first every call a
 `test` block makes directly to a module function (in test order), then
 generated inputs per function (boundary values first, then random, seeded),
 each with the interpreter's outcome. Duplicate calls are kept once. A call
-that runs longer than `time_limit` seconds (say, a loop up to 2^53) is left
-out: vectors must replay quickly in every target.
+whose loops run more than `step_limit` iterations in all (say, a loop up to
+2^53), or, as a backstop, longer than `time_limit` seconds, is left out:
+vectors must replay quickly in every target. The step limit makes that
+choice deterministic (it does not depend on the machine's speed or load)
+and cheap: a runaway call stops after a few milliseconds.
+
+Each function is compiled once (the interpreter caches it); generated data
+goes straight to the strict decoder's tree and canonical argument text is
+read back with the C JSON parser (`canonical`), never the pure-Python one.
 """
 
 from __future__ import annotations
@@ -16,15 +23,22 @@ import signal
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from ..interp.decls import index_of
 from ..interp.errors import DgError
 from ..interp.evaluator import Interpreter
-from ..interp.jsoncodec import DecodeError, decode, encode
+from ..interp.host import StepBudget, StepLimit
+from ..interp.jsoncodec import encode
 from ..interp.runner import run_tests
 from ..ir import nodes as ir
 from . import outcome
+from .canonical import DecodeError, decode_canonical, decode_data
 from .inputs import InputGen
 
 VERSION = 1
+# Loop iterations one call may run before it is left out. The slowest kept
+# call of the bundled example runs 3,001 (`game.rewards.roll_many` with
+# times = 1000); calls over the limit are loops towards 2^53 or 10^6.
+STEP_LIMIT = 5_000
 
 
 @dataclass
@@ -68,19 +82,27 @@ class _Timeout(Exception):
 
 
 class _Deadline:
+    """A wall-clock backstop per call (SIGALRM; the handler is installed once)."""
+
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> "_Deadline":
         def fire(signum: int, frame: Any) -> None:
             raise _Timeout()
 
         self.previous = signal.signal(signal.SIGALRM, fire)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
 
     def __exit__(self, *exc: object) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self.previous)
+
+    def arm(self) -> None:
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def disarm(self) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def functions(program: ir.Program) -> Iterator[tuple[ir.Module, ir.Function]]:
@@ -90,70 +112,148 @@ def functions(program: ir.Program) -> Iterator[tuple[ir.Module, ir.Function]]:
                 yield module, decl
 
 
-def build_vectors(program: ir.Program, per_function: int = 60, seed: int = 1, time_limit: float = 0.25) -> list[VectorFile]:
+def build_vectors(
+    program: ir.Program,
+    per_function: int = 60,
+    seed: int = 1,
+    time_limit: float = 0.25,
+    step_limit: int = STEP_LIMIT,
+) -> list[VectorFile]:
+    """`step_limit`: loop iterations a call may run (`interp.host.StepBudget`);
+    `time_limit`: seconds, a backstop for calls that are slow without looping.
+
+    The same as `assemble(program, [run_job(program, job, …) for job in
+    jobs(program)])`, which is how `codegen` spreads the work over worker
+    processes.
+    """
+    builder = _Builder(program, per_function, seed, time_limit, step_limit)
+    return assemble(program, [builder.run(job) for job in jobs(program)])
+
+
+Job = tuple[str, ...]
+"""`("tests",)`: the calls of the DSL's tests; `("function", module, name)`: generated inputs."""
+
+
+def jobs(program: ir.Program) -> list[Job]:
+    """The independent parts of building vectors, in file order."""
+    return [("tests",)] + [("function", m.name, f.name) for m, f in functions(program)]
+
+
+def run_job(program: ir.Program, job: Job, per_function: int = 60, seed: int = 1, time_limit: float = 0.25,
+            step_limit: int = STEP_LIMIT) -> list[tuple[str, Vector]]:
+    """One job's vectors as (module, vector), in order. Functions stay compiled
+    between the jobs of one process (one builder per program and settings)."""
+    key = (id(program), per_function, seed, time_limit, step_limit)
+    hit = _BUILDERS.get(key)
+    if hit is None or hit[0] is not program:
+        _BUILDERS.clear()
+        hit = _BUILDERS[key] = (program, _Builder(program, per_function, seed, time_limit, step_limit))
+    return hit[1].run(job)
+
+
+_BUILDERS: dict[tuple[Any, ...], tuple[ir.Program, "_Builder"]] = {}
+
+
+def assemble(program: ir.Program, results: list[list[tuple[str, Vector]]]) -> list[VectorFile]:
+    """Vector files from job results in `jobs` order (duplicates dropped, empty files left out)."""
     files = {m.name: VectorFile(m.name) for m in program.modules}
-    interp = Interpreter(program)
-    params = {(m.name, f.name): f for m, f in functions(program)}
-
-    def call(module: str, fn: ir.Function, args: list[str]) -> str | None:
-        try:
-            values = [decode(text, p.type, program, p.name) for text, p in zip(args, fn.params)]
-        except DecodeError:
-            return None
-        try:
-            with _Deadline(time_limit):
-                result = interp.call(module, fn.name, values)
-        except DgError as exc:
-            return outcome.err(exc.kind, exc.message)
-        except (_Timeout, RecursionError):
-            return None
-        return outcome.ok(encode(result, fn.ret, program))
-
-    # 1. Calls made by the DSL's own tests.
-    recorded: list[tuple[str, str, list[str]]] = []
-
-    def record(rec: Any) -> None:
-        fn = params.get((rec.module, rec.function))
-        if fn is not None:
-            recorded.append((rec.module, rec.function, [encode(v, p.type, program) for v, p in zip(rec.args, fn.params)]))
-
-    run_tests(program, recorder=record)
-    for module_name, name, args in recorded:
-        expect = call(module_name, params[(module_name, name)], args)
-        if expect is not None:
-            files[module_name].add(Vector(name, args, expect))
-
-    # 2. Generated inputs, boundary values first.
-    for module, fn in functions(program):
-        gen = InputGen(program, seed=hash_seed(seed, module.name, fn.name))
-        canonical = _canonicalizer(program, fn)
-        boundaries = [gen.boundary(p.type) for p in fn.params]
-        width = max((len(b) for b in boundaries), default=0)
-        candidates: list[list[Any]] = [[b[i % len(b)] for b in boundaries] for i in range(width)] if fn.params else [[]]
-        while len(candidates) < per_function and fn.params:
-            candidates.append([gen.random(p.type) for p in fn.params])
-        for raw in candidates:
-            args = canonical(raw)
-            if args is None:
-                continue
-            expect = call(module.name, fn, args)
-            if expect is not None:
-                files[module.name].add(Vector(fn.name, args, expect))
+    for result in results:
+        for module, vector in result:
+            files[module].add(vector)
     return [f for f in files.values() if f.vectors]
 
 
-def _canonicalizer(program: ir.Program, fn: ir.Function) -> Any:
-    def canonical(raw: list[Any]) -> list[str] | None:
+class _Builder:
+    def __init__(self, program: ir.Program, per_function: int, seed: int, time_limit: float, step_limit: int) -> None:
+        self.program = program
+        self.index = index_of(program)
+        self.per_function = per_function
+        self.seed = seed
+        self.deadline = _Deadline(time_limit)
+        self.steps = StepBudget(step_limit)
+        self.interp = Interpreter(program, self.steps)
+        self.decls = {(m.name, f.name): f for m, f in functions(program)}
+        # Decoded arguments by (parameter type, canonical text): values are
+        # immutable (maps are copied on update), so calls can share them.
+        self.decoded: dict[tuple[int, str], Any] = {}
+
+    def run(self, job: Job) -> list[tuple[str, Vector]]:
+        with self.deadline:
+            if job[0] == "tests":
+                return self.test_calls()
+            module, name = job[1], job[2]
+            return [(module, v) for v in self.generated(module, self.decls[(module, name)])]
+
+    def call(self, module: str, fn: ir.Function, args: list[str]) -> str | None:
+        """The outcome line of `module.fn(*args)`, or None when the call is left out."""
+        values = []
+        for text, p in zip(args, fn.params):
+            key = (id(p.type), text)
+            value = self.decoded.get(key, self.decoded)
+            if value is self.decoded:
+                try:
+                    value = self.decoded[key] = decode_canonical(text, p.type, self.index, p.name)
+                except (DecodeError, ValueError):
+                    return None
+            values.append(value)
+        self.steps.reset()
+        try:
+            self.deadline.arm()
+            try:
+                result = self.interp.call(module, fn.name, values)
+            finally:
+                self.deadline.disarm()
+        except DgError as exc:
+            return outcome.err(exc.kind, exc.message)
+        except (StepLimit, _Timeout, RecursionError):
+            return None
+        return outcome.ok(encode(result, fn.ret, self.index))
+
+    def test_calls(self) -> list[tuple[str, Vector]]:
+        """1. Calls made by the DSL's own tests, in test order."""
+        recorded: list[tuple[str, ir.Function, list[str]]] = []
+
+        def record(rec: Any) -> None:
+            fn = self.decls.get((rec.module, rec.function))
+            if fn is not None:
+                recorded.append((rec.module, fn, [encode(v, p.type, self.index) for v, p in zip(rec.args, fn.params)]))
+
+        run_tests(self.program, recorder=record)
+        out = []
+        for module_name, fn, args in recorded:
+            expect = self.call(module_name, fn, args)
+            if expect is not None:
+                out.append((module_name, Vector(fn.name, args, expect)))
+        return out
+
+    def generated(self, module: str, fn: ir.Function) -> list[Vector]:
+        """2. Generated inputs for one function, boundary values first."""
+        gen = InputGen(self.program, seed=hash_seed(self.seed, module, fn.name))
+        boundaries = [gen.boundary(p.type) for p in fn.params]
+        width = max((len(b) for b in boundaries), default=0)
+        candidates: list[list[Any]] = [[b[i % len(b)] for b in boundaries] for i in range(width)] if fn.params else [[]]
+        while len(candidates) < self.per_function and fn.params:
+            candidates.append([gen.random(p.type) for p in fn.params])
+        out = []
+        for raw in candidates:
+            args = self.canonical(fn, raw)
+            if args is None:
+                continue
+            expect = self.call(module, fn, args)
+            if expect is not None:
+                out.append(Vector(fn.name, args, expect))
+        return out
+
+    def canonical(self, fn: ir.Function, raw: list[Any]) -> list[str] | None:
+        """Generated data as canonical argument texts; None when the decoder refuses it."""
         out = []
         for value, param in zip(raw, fn.params):
             try:
-                decoded = decode(json.dumps(value, ensure_ascii=False, allow_nan=False), param.type, program, param.name)
+                decoded = decode_data(value, param.type, self.index, param.name)
             except (DecodeError, ValueError):
                 return None
-            out.append(encode(decoded, param.type, program))
+            out.append(encode(decoded, param.type, self.index))
         return out
-
-    return canonical
 
 
 def hash_seed(seed: int, *parts: str) -> int:
