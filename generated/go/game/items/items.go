@@ -556,7 +556,7 @@ func InventoryValue(inventory Inventory, catalog map[string]Item) (int64, error)
 		if err != nil {
 			return 0, err
 		}
-		prices = dgrt.Append(prices, t_4)
+		prices = append(prices, t_4)
 	}
 	t_5, err := dgrt.SumInt(prices)
 	if err != nil {
@@ -579,7 +579,7 @@ func IdsByRarity(inventory Inventory, catalog map[string]Item) ([]string, error)
 				return nil, err
 			}
 			if t_2.Rarity == rarity {
-				ordered = dgrt.Append(ordered, itemId)
+				ordered = append(ordered, itemId)
 			}
 		}
 	}
@@ -656,7 +656,7 @@ func Listing(inventory Inventory, catalog map[string]Item) ([]string, error) {
 			return nil, err
 		}
 		line := (((((((dgrt.IntToString(t_3) + "x ") + item.Name) + " (") + t_4) + ", ") + dgrt.IntToString(t_5)) + "g each)")
-		lines = dgrt.Append(lines, line)
+		lines = append(lines, line)
 	}
 	return lines, nil
 }

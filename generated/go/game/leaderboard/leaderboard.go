@@ -172,7 +172,7 @@ func RankPlayers(players []progression.Profile) ([]Entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		entries = dgrt.Append(entries, Entry{Rank: place, PlayerId: player.Id, Display: t_16, Exp: player.Exp})
+		entries = append(entries, Entry{Rank: place, PlayerId: player.Id, Display: t_16, Exp: player.Exp})
 	}
 	return entries, nil
 }
@@ -250,7 +250,7 @@ func LevelSpread(players []progression.Profile) (float64, error) {
 	}
 	levels := []float64{}
 	for _, player := range players {
-		levels = dgrt.Append(levels, float64(player.Level))
+		levels = append(levels, float64(player.Level))
 	}
 	t_1, err := dgrt.SumFloat(levels)
 	if err != nil {

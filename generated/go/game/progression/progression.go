@@ -322,7 +322,7 @@ func AddExp(profile Profile, amount int64) (LevelUp, error) {
 			return LevelUp{}, err
 		}
 		level = t_5
-		reached = dgrt.Append(reached, level)
+		reached = append(reached, level)
 	}
 	t_6 := profile
 	t_6.Level = level
@@ -452,7 +452,7 @@ func ParseTags(text string) ([]string, error) {
 		if (clean == "") || dgrt.ListContains(found, clean, dgrt.Eq[string]) {
 			continue
 		}
-		found = dgrt.Append(found, clean)
+		found = append(found, clean)
 	}
 	return dgrt.Sort(found), nil
 }

@@ -648,7 +648,7 @@ func ProgressReport(quest Quest) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		lines = dgrt.Append(lines, (((((mark + goal.Description) + ": ") + dgrt.IntToString(t_4)) + "/") + dgrt.IntToString(goal.Target)))
+		lines = append(lines, (((((mark + goal.Description) + ": ") + dgrt.IntToString(t_4)) + "/") + dgrt.IntToString(goal.Target)))
 	}
 	return dgrt.Join(lines, "\n"), nil
 }
@@ -686,7 +686,7 @@ func Claim(quest Quest, profile progression.Profile, inventory items.Inventory, 
 			return ClaimResult{}, err
 		}
 		gained = t_3
-		log = dgrt.Append(log, grant.Summary)
+		log = append(log, grant.Summary)
 	}
 	t_4 := quest
 	t_4.State = QuestStateClaimed
@@ -716,7 +716,7 @@ func Unlockable(board []Quest, profile progression.Profile) ([]string, error) {
 	ids := []string{}
 	for _, quest := range board {
 		if (quest.State == QuestStateLocked) && (profile.Level >= quest.MinLevel) {
-			ids = dgrt.Append(ids, quest.Id)
+			ids = append(ids, quest.Id)
 		}
 	}
 	return ids, nil

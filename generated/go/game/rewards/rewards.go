@@ -362,7 +362,7 @@ func DescribeAll(bundle []Reward) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		parts = dgrt.Append(parts, t_1)
+		parts = append(parts, t_1)
 	}
 	return dgrt.Join(parts, ", "), nil
 }
@@ -546,15 +546,15 @@ func Consolidate(bundle []Reward) ([]Reward, error) {
 			isDrop = false
 		}
 		if isDrop {
-			drops = dgrt.Append(drops, reward)
+			drops = append(drops, reward)
 		}
 	}
 	merged := []Reward{}
 	if gold > 0 {
-		merged = dgrt.Append(merged, Reward(RewardGold{Amount: gold}))
+		merged = append(merged, Reward(RewardGold{Amount: gold}))
 	}
 	if experience > 0 {
-		merged = dgrt.Append(merged, Reward(RewardExperience{Amount: experience}))
+		merged = append(merged, Reward(RewardExperience{Amount: experience}))
 	}
 	return dgrt.Concat(merged, drops), nil
 }
@@ -644,7 +644,7 @@ func RollMany(table []LootEntry, seed int64, times int64) ([]Reward, error) {
 		if err != nil {
 			return nil, err
 		}
-		rolled = dgrt.Append(rolled, t_4)
+		rolled = append(rolled, t_4)
 	}
 	return rolled, nil
 }

@@ -157,24 +157,33 @@ def _in_range(r: int, name: str) -> int:
     raise InvalidConversion(f"Float out of Int range in {name}")
 
 
+# Each conversion first compares the Float itself against the exact bounds of
+# the inputs whose result is an Int (cheaper than comparing the result); the
+# rest, including a non-finite value, take the general path.
+
+
 def to_int(x: float) -> int:
-    r = _trunc(x)
-    return r if INT_MIN <= r <= INT_MAX else _in_range(r, "int")
+    if -9007199254740992.0 < x < 9007199254740992.0:
+        return _trunc(x)
+    return _in_range(_trunc(x), "int")
 
 
 def trunc(x: float) -> int:
-    r = _trunc(x)
-    return r if INT_MIN <= r <= INT_MAX else _in_range(r, "trunc")
+    if -9007199254740992.0 < x < 9007199254740992.0:
+        return _trunc(x)
+    return _in_range(_trunc(x), "trunc")
 
 
 def floor(x: float) -> int:
-    r = _floor(x)
-    return r if INT_MIN <= r <= INT_MAX else _in_range(r, "floor")
+    if -9007199254740991.0 <= x < 9007199254740992.0:
+        return _floor(x)
+    return _in_range(_floor(x), "floor")
 
 
 def ceil(x: float) -> int:
-    r = _ceil(x)
-    return r if INT_MIN <= r <= INT_MAX else _in_range(r, "ceil")
+    if -9007199254740992.0 < x <= 9007199254740991.0:
+        return _ceil(x)
+    return _in_range(_ceil(x), "ceil")
 
 
 def round_half_away(x: float) -> int:
@@ -255,6 +264,7 @@ def _checked1(
     `-0.0` (a zero argument therefore always misses and is computed).
     """
     memo: dict[float, float] = {}
+    _MEMOS.append(memo)
 
     def call(x: float) -> float:
         r = memo.get(x)
@@ -289,6 +299,7 @@ def _checked2(
 ) -> Callable[[float, float], float]:
     """Like `_checked1`, for `pow` and `atan2` (no zero in either argument is stored)."""
     memo: dict[tuple[float, float], float] = {}
+    _MEMOS.append(memo)
 
     def call(x: float, y: float) -> float:
         r = memo.get((x, y))
@@ -310,6 +321,13 @@ def _checked2(
 
 
 _MEMO_SIZE = 4096
+_MEMOS: list[dict[Any, float]] = []  # every memo of this module, for `clear_memos`
+
+
+def clear_memos() -> None:
+    """Empty every float-function memo (benchmarks measure the uncached cost with it)."""
+    for memo in _MEMOS:
+        memo.clear()
 
 sqrt = _checked1(
     floatlib.sqrt, "sqrt", memoize=False
@@ -322,6 +340,40 @@ cos = _checked1(floatlib.cos, "cos")
 tan = _checked1(floatlib.tan, "tan")
 fpow = _checked2(floatlib.pow, "pow")
 atan2 = _checked2(floatlib.atan2, "atan2")
+
+
+class _PowMemo(dict[float, float]):
+    """`pow(x, y)` for one exponent `y`, keyed by `x`: a hit is one C-level dict lookup."""
+
+    def __init__(self, y: float) -> None:
+        super().__init__()
+        self.y = y
+
+    def __missing__(self, x: float) -> float:
+        r = fpow(x, self.y)
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        self[x] = r
+        return r
+
+
+def pow_to(y: float) -> Callable[[float], float]:
+    """`fpow(_, y)` for a constant exponent, as a memoized one-argument function.
+
+    Generated modules bind one per constant exponent they use
+    (`_pow_curve_exponent = _rt.pow_to(CURVE_EXPONENT)`), so a repeated base
+    costs a dict lookup and no Python call: the function returned is the
+    memo's own `__getitem__`; a miss computes `fpow(x, y)` (same result, same
+    `NotFinite`), and a failure is never stored. Keys are compared by `==`,
+    so `-0.0` finds the entry of `0.0`: that is exact unless `y` is an odd
+    integer (only then do `pow(-0.0, y)` and `pow(0.0, y)` differ: -0.0 and
+    0.0, or -inf and inf), so such an exponent gets plain `fpow` calls.
+    """
+    if y == math.floor(y) and y % 2 == 1:
+        return lambda x: fpow(x, y)
+    memo = _PowMemo(y)
+    _MEMOS.append(memo)
+    return memo.__getitem__
 
 
 def parse_float(s: str) -> float:
@@ -350,11 +402,13 @@ WHITESPACE = " \t\n\r\f"
 
 
 def to_upper(s: str) -> str:
-    return s.translate(_UPPER)
+    """ASCII-only upper case; for an ASCII string that is exactly `str.upper`."""
+    return s.upper() if s.isascii() else s.translate(_UPPER)
 
 
 def to_lower(s: str) -> str:
-    return s.translate(_LOWER)
+    """ASCII-only lower case; for an ASCII string that is exactly `str.lower`."""
+    return s.lower() if s.isascii() else s.translate(_LOWER)
 
 
 def str_contains(s: str, sub: str) -> bool:

@@ -221,9 +221,7 @@ def sell_price(item: Item, count: int) -> int:
     """
     if count <= 0:
         raise _rt.DomainError("count must be positive")
-    return _rt.round_half_away(
-        _rt.fmul(float(_rt.mul(unit_price(item), count)), SELL_RATIO)
-    )
+    return _rt.round_half_away(float(_rt.mul(unit_price(item), count)) * SELL_RATIO)
 
 
 def slots_for(item: Item, count: int) -> int:
@@ -287,7 +285,7 @@ def remove_item(inventory: Inventory, item_id: str, count: int) -> Inventory:
         )
     return Inventory(
         capacity=inventory.capacity,
-        items=_rt.put(inventory.items, item_id, _rt.sub(have, count)),
+        items=_rt.put(inventory.items, item_id, have - count),
         gold=inventory.gold,
     )
 

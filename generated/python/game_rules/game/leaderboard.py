@@ -56,7 +56,7 @@ def rank_players(
     for candidate in players:
         pos: int = 0
         while pos < len(ordered) and ranks_before(_rt.index(ordered, pos), candidate):
-            pos = _rt.add(pos, 1)
+            pos = pos + 1
         ordered = (
             _rt.slice_(ordered, 0, pos)
             + (candidate,)
@@ -66,9 +66,9 @@ def rank_players(
     for i in range(0, len(ordered)):
         player: _m_game__progression.Profile = _rt.index(ordered, i)
         place: int = (
-            _rt.index(entries, _rt.sub(i, 1)).rank
-            if i > 0 and _rt.index(ordered, _rt.sub(i, 1)).exp == player.exp
-            else _rt.add(i, 1)
+            _rt.index(entries, i - 1).rank
+            if i > 0 and _rt.index(ordered, i - 1).exp == player.exp
+            else i + 1
         )
         entries = entries + (
             Entry(
@@ -123,18 +123,13 @@ def level_spread(players: tuple[_m_game__progression.Profile, ...]) -> float:
     mean: float = _rt.fdiv(_rt.sum_float(levels), float(len(levels)))
     squares: float = 0.0
     for level in levels:
-        squares = _rt.fadd(squares, _rt.fpow(_rt.fsub(level, mean), 2.0))
+        squares = _rt.fadd(squares, _pow_2_0(_rt.fsub(level, mean)))
     return _rt.sqrt(_rt.fdiv(squares, float(len(levels))))
 
 
 def expected_score(rating: int, opponent: int) -> float:
     """Elo: the chance that a player rated `rating` beats one rated `opponent`."""
-    return _rt.fdiv(
-        1.0,
-        _rt.fadd(
-            1.0, _rt.fpow(10.0, _rt.fdiv(float(_rt.sub(opponent, rating)), 400.0))
-        ),
-    )
+    return _rt.fdiv(1.0, 1.0 + _rt.fpow(10.0, float(_rt.sub(opponent, rating)) / 400.0))
 
 
 def update_rating(rating: int, opponent: int, score: float) -> int:
@@ -149,6 +144,10 @@ def update_rating(rating: int, opponent: int, score: float) -> int:
             _rt.fmul(ELO_K, _rt.fsub(score, expected_score(rating, opponent)))
         ),
     )
+
+
+# --- pow with a constant exponent: memoized, bound once (see `_rt.pow_to`) ---
+_pow_2_0 = _rt.pow_to(2.0)
 
 
 # --- JSON codecs (built once, at import) ---

@@ -97,7 +97,7 @@ def curve(level: int) -> float:
 
     Exposed so that every target can be checked for bit-identical `pow`.
     """
-    return _rt.fmul(BASE_EXP, _rt.fpow(float(_rt.sub(level, 1)), CURVE_EXPONENT))
+    return _rt.fmul(BASE_EXP, _pow_curve_exponent(float(_rt.sub(level, 1))))
 
 
 def required_exp(level: int) -> int:
@@ -108,9 +108,7 @@ def required_exp(level: int) -> int:
     """
     if level <= 1:
         return 0
-    return _rt.floor(
-        _rt.fmul(BASE_EXP, _rt.fpow(float(_rt.sub(level, 1)), CURVE_EXPONENT))
-    )
+    return _rt.floor(BASE_EXP * _pow_curve_exponent(float(level - 1)))
 
 
 def level_for_exp(total_exp: int) -> int:
@@ -118,8 +116,8 @@ def level_for_exp(total_exp: int) -> int:
     if total_exp < 0:
         raise _rt.DomainError("exp must be non-negative")
     reached: int = 1
-    while reached < MAX_LEVEL and total_exp >= required_exp(_rt.add(reached, 1)):
-        reached = _rt.add(reached, 1)
+    while reached < MAX_LEVEL and total_exp >= required_exp(reached + 1):
+        reached = reached + 1
     return reached
 
 
@@ -136,8 +134,8 @@ def add_exp(profile: Profile, amount: int) -> LevelUp:
     total: int = _rt.add(profile.exp, amount)
     level: int = profile.level
     reached: tuple[int, ...] = ()
-    while level < MAX_LEVEL and total >= required_exp(_rt.add(level, 1)):
-        level = _rt.add(level, 1)
+    while level < MAX_LEVEL and total >= required_exp(level + 1):
+        level = level + 1
         reached = reached + (level,)
     return LevelUp(
         profile=Profile(
@@ -310,6 +308,10 @@ def display_name(profile: Profile) -> str:
     tag: str = guild_tag(profile)
     prefix: str = "" if tag == "" else tag + " "
     return prefix + profile.name + " (Lv " + str(profile.level) + ")"
+
+
+# --- pow with a constant exponent: memoized, bound once (see `_rt.pow_to`) ---
+_pow_curve_exponent = _rt.pow_to(CURVE_EXPONENT)
 
 
 # --- JSON codecs (built once, at import) ---

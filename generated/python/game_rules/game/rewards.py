@@ -289,7 +289,7 @@ def next_seed(seed: int) -> int:
     """The next state of the MINSTD generator (a seed in 1..SEED_MODULUS-1)."""
     if not (seed >= 1 and seed < SEED_MODULUS):
         raise _rt.DomainError("seed out of range")
-    return _rt.rem(_rt.mul(seed, SEED_MULTIPLIER), SEED_MODULUS)
+    return seed * SEED_MULTIPLIER % SEED_MODULUS
 
 
 def roll_many(

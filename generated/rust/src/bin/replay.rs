@@ -22,16 +22,16 @@ fn outcome(result: Result<String, Error>) -> String {
     }
 }
 
-fn member<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+fn member<'v, 'a>(value: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
     match value {
         Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
         _ => None,
     }
 }
 
-fn text(value: Option<&Value>) -> Option<String> {
+fn text(value: Option<&Value<'_>>) -> Option<String> {
     match value {
-        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::String(s)) => Some(s.to_string()),
         _ => None,
     }
 }

@@ -9,21 +9,53 @@
 //! message names the path, such as `profile.stats["hp"]: expected Int, got
 //! string`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
 
 use super::num::{INT_MAX, INT_MIN};
 use super::{dgmath, Error};
 
-pub use super::jsontext::{kind_of, parse, quote, write_string, Value, MAX_DEPTH};
+pub use super::jsontext::{kind_of, parse, quote, write_int, write_string, Value, MAX_DEPTH};
+
+// --- error paths ---------------------------------------------------------------
+
+/// Where a value sits in the decoded document, such as `profile.stats["hp"]`.
+///
+/// Each level lives on the decoder's stack and links to its parent, so
+/// descending into a field, element or member costs nothing; the text is
+/// only formatted (through `Display`) when an error is reported.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    /// The root name (a parameter name).
+    Root(&'a str),
+    /// `<parent>.<name>`: a record or variant field.
+    Field(&'a Path<'a>, &'a str),
+    /// `<parent>[<index>]`: a list element.
+    Index(&'a Path<'a>, usize),
+    /// `<parent>["<key>"]`: a map member (the key as a canonical JSON string).
+    Key(&'a Path<'a>, &'a str),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+            Path::Key(parent, key) => write!(f, "{parent}[{}]", quote(key)),
+        }
+    }
+}
 
 // --- typed decoding ------------------------------------------------------------
 
-fn problem(path: &str, what: &str) -> Error {
+fn problem(path: &Path<'_>, what: &str) -> Error {
     Error::conversion(format!("{path}: {what}"))
 }
 
 /// `<path>: expected <T>, got <json type>`.
-pub fn mismatch(path: &str, type_text: &str, got: &Value) -> Error {
+pub fn mismatch(path: &Path<'_>, type_text: &str, got: &Value<'_>) -> Error {
     problem(path, &format!("expected {type_text}, got {}", kind_of(got)))
 }
 
@@ -32,7 +64,7 @@ pub trait Codec: Sized {
     /// Appends the canonical JSON of `self`.
     fn encode_json(&self, out: &mut String);
     /// Strictly decodes `value`; errors name `path`.
-    fn decode_json(value: &Value, path: &str) -> Result<Self, Error>;
+    fn decode_json(value: &Value<'_>, path: &Path<'_>) -> Result<Self, Error>;
     /// The type as written in DSL source (`Int`, `List<String>`, `Profile`).
     fn type_text() -> String;
 }
@@ -41,28 +73,33 @@ pub trait Codec: Sized {
 pub trait MapKey: Ord + Sized {
     /// The key as the JSON object key.
     fn key_text(&self) -> String;
+    /// Appends the key as a canonical JSON string (the object key).
+    fn write_key(&self, out: &mut String) {
+        write_string(out, &self.key_text());
+    }
     /// Parses an object key; errors name the map's `path`.
-    fn decode_key(key: &str, path: &str) -> Result<Self, Error>;
+    fn decode_key(key: &str, path: &Path<'_>) -> Result<Self, Error>;
 }
 
 /// The canonical JSON text of `value`.
 pub fn encode<T: Codec>(value: &T) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(256);
     value.encode_json(&mut out);
     out
 }
 
 /// Strictly decodes `text` as a `T`; `root` starts every error path.
 pub fn decode<T: Codec>(text: &str, root: &str) -> Result<T, Error> {
-    let tree = parse(text).map_err(|detail| problem(root, &format!("invalid JSON: {detail}")))?;
-    T::decode_json(&tree, root)
+    let path = Path::Root(root);
+    let tree = parse(text).map_err(|detail| problem(&path, &format!("invalid JSON: {detail}")))?;
+    T::decode_json(&tree, &path)
 }
 
 impl Codec for i64 {
     fn encode_json(&self, out: &mut String) {
-        out.push_str(&self.to_string());
+        write_int(out, *self);
     }
-    fn decode_json(value: &Value, path: &str) -> Result<i64, Error> {
+    fn decode_json(value: &Value<'_>, path: &Path<'_>) -> Result<i64, Error> {
         let Value::Number(text) = value else {
             return Err(mismatch(path, "Int", value));
         };
@@ -90,7 +127,7 @@ impl Codec for f64 {
     fn encode_json(&self, out: &mut String) {
         out.push_str(&dgmath::format_float(*self));
     }
-    fn decode_json(value: &Value, path: &str) -> Result<f64, Error> {
+    fn decode_json(value: &Value<'_>, path: &Path<'_>) -> Result<f64, Error> {
         let Value::Number(text) = value else {
             return Err(mismatch(path, "Float", value));
         };
@@ -108,7 +145,7 @@ impl Codec for bool {
     fn encode_json(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });
     }
-    fn decode_json(value: &Value, path: &str) -> Result<bool, Error> {
+    fn decode_json(value: &Value<'_>, path: &Path<'_>) -> Result<bool, Error> {
         match value {
             Value::Bool(b) => Ok(*b),
             _ => Err(mismatch(path, "Bool", value)),
@@ -123,9 +160,9 @@ impl Codec for String {
     fn encode_json(&self, out: &mut String) {
         write_string(out, self);
     }
-    fn decode_json(value: &Value, path: &str) -> Result<String, Error> {
+    fn decode_json(value: &Value<'_>, path: &Path<'_>) -> Result<String, Error> {
         match value {
-            Value::String(s) => Ok(s.clone()),
+            Value::String(s) => Ok(String::from(s.as_ref())),
             _ => Err(mismatch(path, "String", value)),
         }
     }
@@ -141,7 +178,7 @@ impl<T: Codec> Codec for Option<T> {
             None => out.push_str("null"),
         }
     }
-    fn decode_json(value: &Value, path: &str) -> Result<Option<T>, Error> {
+    fn decode_json(value: &Value<'_>, path: &Path<'_>) -> Result<Option<T>, Error> {
         match value {
             Value::Null => Ok(None),
             _ => T::decode_json(value, path).map(Some),
@@ -163,13 +200,13 @@ impl<T: Codec> Codec for Vec<T> {
         }
         out.push(']');
     }
-    fn decode_json(value: &Value, path: &str) -> Result<Vec<T>, Error> {
+    fn decode_json(value: &Value<'_>, path: &Path<'_>) -> Result<Vec<T>, Error> {
         let Value::Array(items) = value else {
             return Err(mismatch(path, &Self::type_text(), value));
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            out.push(T::decode_json(item, &format!("{path}[{i}]"))?);
+            out.push(T::decode_json(item, &Path::Index(path, i))?);
         }
         Ok(out)
     }
@@ -182,7 +219,12 @@ impl MapKey for i64 {
     fn key_text(&self) -> String {
         self.to_string()
     }
-    fn decode_key(key: &str, path: &str) -> Result<i64, Error> {
+    fn write_key(&self, out: &mut String) {
+        out.push('"');
+        write_int(out, *self);
+        out.push('"');
+    }
+    fn decode_key(key: &str, path: &Path<'_>) -> Result<i64, Error> {
         let digits = key.strip_prefix('-').unwrap_or(key);
         let canonical = key == "0"
             || (!digits.is_empty()
@@ -200,20 +242,31 @@ impl MapKey for String {
     fn key_text(&self) -> String {
         self.clone()
     }
-    fn decode_key(key: &str, _path: &str) -> Result<String, Error> {
+    fn write_key(&self, out: &mut String) {
+        write_string(out, self);
+    }
+    fn decode_key(key: &str, _path: &Path<'_>) -> Result<String, Error> {
         Ok(key.to_string())
     }
 }
 
 /// The members of an object for `type_text`, after the duplicate-key check.
-pub fn object<'a>(
-    value: &'a Value,
-    path: &str,
+pub fn object<'v, 'a>(
+    value: &'v Value<'a>,
+    path: &Path<'_>,
     type_text: &str,
-) -> Result<&'a [(String, Value)], Error> {
+) -> Result<&'v [(Cow<'a, str>, Value<'a>)], Error> {
     let Value::Object(members) = value else {
         return Err(mismatch(path, type_text, value));
     };
+    members_unique(members, path)
+}
+
+/// `members` after the duplicate-key check.
+fn members_unique<'v, 'a>(
+    members: &'v [(Cow<'a, str>, Value<'a>)],
+    path: &Path<'_>,
+) -> Result<&'v [(Cow<'a, str>, Value<'a>)], Error> {
     for (i, (key, _)) in members.iter().enumerate() {
         if members[..i].iter().any(|(k, _)| k == key) {
             return Err(problem(path, &format!("duplicate key {}", quote(key))));
@@ -229,18 +282,21 @@ impl<K: MapKey + Codec, V: Codec> Codec for BTreeMap<K, V> {
             if i > 0 {
                 out.push(',');
             }
-            write_string(out, &k.key_text());
+            k.write_key(out);
             out.push(':');
             v.encode_json(out);
         }
         out.push('}');
     }
-    fn decode_json(value: &Value, path: &str) -> Result<BTreeMap<K, V>, Error> {
-        let members = object(value, path, &Self::type_text())?;
+    fn decode_json(value: &Value<'_>, path: &Path<'_>) -> Result<BTreeMap<K, V>, Error> {
+        let Value::Object(members) = value else {
+            return Err(mismatch(path, &Self::type_text(), value));
+        };
+        let members = members_unique(members, path)?;
         let mut out = BTreeMap::new();
         for (key, item) in members {
             let k = K::decode_key(key, path)?;
-            let v = V::decode_json(item, &format!("{path}[{}]", quote(key)))?;
+            let v = V::decode_json(item, &Path::Key(path, key))?;
             out.insert(k, v);
         }
         Ok(out)
@@ -251,47 +307,54 @@ impl<K: MapKey + Codec, V: Codec> Codec for BTreeMap<K, V> {
 }
 
 /// Decodes one record or variant field at `<path>.<name>`.
-pub fn field<T: Codec>(value: &Value, path: &str, name: &str) -> Result<T, Error> {
-    T::decode_json(value, &format!("{path}.{name}"))
+pub fn field<T: Codec>(value: &Value<'_>, path: &Path<'_>, name: &str) -> Result<T, Error> {
+    T::decode_json(value, &Path::Field(path, name))
 }
 
 /// `<path>: unknown field "<key>"`.
-pub fn unknown_field(path: &str, key: &str) -> Error {
+pub fn unknown_field(path: &Path<'_>, key: &str) -> Error {
     problem(path, &format!("unknown field {}", quote(key)))
 }
 
 /// A field that must have been present: `<path>: missing field "<name>"`.
-pub fn required<T>(found: Option<T>, path: &str, name: &str) -> Result<T, Error> {
+pub fn required<T>(found: Option<T>, path: &Path<'_>, name: &str) -> Result<T, Error> {
     found.ok_or_else(|| problem(path, &format!("missing field {}", quote(name))))
 }
 
 /// `<path>: unknown <Enum> member "<name>"`.
-pub fn unknown_member(path: &str, enum_name: &str, name: &str) -> Error {
+pub fn unknown_member(path: &Path<'_>, enum_name: &str, name: &str) -> Error {
     problem(path, &format!("unknown {enum_name} member {}", quote(name)))
 }
 
 /// A union's tag: the `kind` member, which must be present and a string.
-pub fn union_tag<'a>(members: &'a [(String, Value)], path: &str) -> Result<&'a str, Error> {
+pub fn union_tag<'v>(
+    members: &'v [(Cow<'_, str>, Value<'_>)],
+    path: &Path<'_>,
+) -> Result<&'v str, Error> {
     let Some((_, tag)) = members.iter().find(|(k, _)| k == "kind") else {
         return Err(problem(path, "missing field \"kind\""));
     };
     match tag {
         Value::String(s) => Ok(s),
-        _ => Err(mismatch(&format!("{path}.kind"), "String", tag)),
+        _ => Err(mismatch(&Path::Field(path, "kind"), "String", tag)),
     }
 }
 
 /// `<path>.kind: unknown <Union> variant "<name>"`.
-pub fn unknown_variant(path: &str, union_name: &str, name: &str) -> Error {
+pub fn unknown_variant(path: &Path<'_>, union_name: &str, name: &str) -> Error {
     problem(
-        &format!("{path}.kind"),
+        &Path::Field(path, "kind"),
         &format!("unknown {union_name} variant {}", quote(name)),
     )
 }
 
 /// A record or variant without fields: no member but `skip` (a union's `kind`).
-pub fn no_fields(members: &[(String, Value)], path: &str, skip: Option<&str>) -> Result<(), Error> {
-    match members.iter().find(|(k, _)| Some(k.as_str()) != skip) {
+pub fn no_fields(
+    members: &[(Cow<'_, str>, Value<'_>)],
+    path: &Path<'_>,
+    skip: Option<&str>,
+) -> Result<(), Error> {
+    match members.iter().find(|(k, _)| Some(k.as_ref()) != skip) {
         Some((key, _)) => Err(unknown_field(path, key)),
         None => Ok(()),
     }

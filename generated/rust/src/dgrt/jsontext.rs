@@ -9,25 +9,31 @@
 //! not RFC 8259 JSON (bad tokens, leading zeros, `NaN`, raw control
 //! characters, lone surrogates, trailing text, nesting deeper than 256) is an
 //! error whose detail (with a code-point offset) goes into the message.
+//!
+//! The tree borrows from the input text: numbers and strings without escapes
+//! are slices of it, so parsing allocates only for arrays, objects and
+//! strings that contain escapes.
+
+use std::borrow::Cow;
 
 /// Nesting deeper than this is refused (as in the reference interpreter).
 pub const MAX_DEPTH: usize = 256;
 
-/// An untyped JSON value.
+/// An untyped JSON value borrowing from the text it was parsed from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// A number exactly as written.
-    Number(String),
-    String(String),
-    Array(Vec<Value>),
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
     /// Members in document order, duplicates kept.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
 /// The JSON type name used in error messages.
-pub fn kind_of(value: &Value) -> &'static str {
+pub fn kind_of(value: &Value<'_>) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -40,23 +46,39 @@ pub fn kind_of(value: &Value) -> &'static str {
 
 // --- canonical writer ----------------------------------------------------------
 
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 /// Appends the canonical JSON string for `s`: escapes only `"`, `\` and
 /// characters below U+0020 (`\n \t \r \b \f`, others `\u00xx` lowercase).
+/// Runs of characters that need no escape are copied in one piece.
 pub fn write_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\t' => "\\t",
+            b'\r' => "\\r",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        // `b` is ASCII, so `i` and `i + 1` are character boundaries.
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xf)] as char);
+        } else {
+            out.push_str(escape);
         }
+        start = i + 1;
     }
+    out.push_str(&s[start..]);
     out.push('"');
 }
 
@@ -65,6 +87,26 @@ pub fn quote(s: &str) -> String {
     let mut out = String::new();
     write_string(&mut out, s);
     out
+}
+
+/// Appends the decimal text of `n` without an intermediate `String`.
+pub fn write_int(out: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 // --- strict reader -------------------------------------------------------------
@@ -76,7 +118,7 @@ struct Parser<'a> {
 }
 
 /// Parses RFC 8259 JSON strictly; the error is a detail for messages.
-pub fn parse(text: &str) -> Result<Value, String> {
+pub fn parse(text: &str) -> Result<Value<'_>, String> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
@@ -90,7 +132,7 @@ pub fn parse(text: &str) -> Result<Value, String> {
     Ok(value)
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, message: &str) -> String {
         format!(
             "{message} at offset {}",
@@ -110,7 +152,7 @@ impl Parser<'_> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, String> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, String> {
         if depth > MAX_DEPTH {
             return Err(self.error(&format!("nesting deeper than {MAX_DEPTH}")));
         }
@@ -148,7 +190,7 @@ impl Parser<'_> {
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, matched greedily
     /// like the reference's regular expression (optional parts backtrack).
-    fn number(&mut self) -> Result<Value, String> {
+    fn number(&mut self) -> Result<Value<'a>, String> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -180,10 +222,10 @@ impl Parser<'_> {
                 self.pos = before_exponent;
             }
         }
-        Ok(Value::Number(self.text[start..self.pos].to_string()))
+        Ok(Value::Number(&self.text[start..self.pos]))
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, String> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, String> {
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_ws();
@@ -205,7 +247,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, String> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, String> {
         self.pos += 1;
         let mut members = Vec::new();
         self.skip_ws();
@@ -238,9 +280,28 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, String> {
+    /// A string (the `"` at `pos`): a slice of the text unless it has
+    /// escapes. Bytes `"`, `\` and below 0x20 never occur inside a UTF-8
+    /// sequence, so the scan can go byte by byte.
+    fn string(&mut self) -> Result<Cow<'a, str>, String> {
         self.pos += 1;
-        let mut out = String::new();
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(self.error("unterminated string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
+                }
+                Some(b'\\') => break,
+                Some(b) if b < 0x20 => {
+                    return Err(self.error("unescaped control character in string"))
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::with_capacity(self.pos - start + 16);
+        out.push_str(&self.text[start..self.pos]);
         loop {
             let rest = &self.text[self.pos..];
             let Some(c) = rest.chars().next() else {
@@ -249,7 +310,7 @@ impl Parser<'_> {
             match c {
                 '"' => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 '\\' => out.push(self.escape()?),
                 c if (c as u32) < 0x20 => {

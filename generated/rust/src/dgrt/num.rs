@@ -7,6 +7,8 @@
 //! `IntegerOverflow`. Floats are finite `f64`s; every non-finite result is
 //! `NotFinite`. `min`/`max`/`clamp` keep the interpreter's tie rules.
 
+use std::cell::Cell;
+
 use super::dgmath;
 use super::{Error, ErrorKind};
 
@@ -238,8 +240,57 @@ pub fn sqrt(x: f64) -> Result<f64, Error> {
 }
 
 /// `pow(Float, Float)`, bit-identical in every target.
+///
+/// The fdlibm port costs several times the platform `powf`, and rules
+/// typically call it again and again with the same few arguments (a level
+/// curve), so results are memoized per thread (see `PowMemo`).
+#[inline]
 pub fn pow(x: f64, y: f64) -> Result<f64, Error> {
-    float_checked(dgmath::pow(x, y), "pow")
+    float_checked(POW_MEMO.with(|memo| memo.pow(x, y)), "pow")
+}
+
+/// Forgets every memoized `pow` result of this thread (for benchmarks that
+/// measure `pow` on inputs never seen before). O(1): bumps the generation.
+pub fn clear_pow_memo() {
+    POW_MEMO.with(|memo| memo.generation.set(memo.generation.get().wrapping_add(1)));
+}
+
+const POW_MEMO_SLOTS: usize = 256;
+
+/// A direct-mapped cache of `dgmath::pow`, keyed by the exact bits of both
+/// arguments (so `-0.0` and `0.0` are different keys) and holding exactly
+/// what `dgmath::pow` returned for them: a hit is bit-identical to a call.
+/// A slot counts only when written in the current generation, which starts
+/// at 1, so the all-zero initial slots never match.
+struct PowMemo {
+    generation: Cell<u64>,
+    slots: [Cell<(u64, u64, u64, f64)>; POW_MEMO_SLOTS],
+}
+
+thread_local! {
+    static POW_MEMO: PowMemo = const {
+        PowMemo {
+            generation: Cell::new(1),
+            slots: [const { Cell::new((0, 0, 0, 0.0)) }; POW_MEMO_SLOTS],
+        }
+    };
+}
+
+impl PowMemo {
+    #[inline]
+    fn pow(&self, x: f64, y: f64) -> f64 {
+        let (xb, yb, generation) = (x.to_bits(), y.to_bits(), self.generation.get());
+        // Fibonacci hashing: the top bits of the product mix every input bit.
+        let hash = (xb ^ yb.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = &self.slots[(hash >> 56) as usize % POW_MEMO_SLOTS];
+        let (kx, ky, kg, value) = slot.get();
+        if kx == xb && ky == yb && kg == generation {
+            return value;
+        }
+        let value = dgmath::pow(x, y);
+        slot.set((xb, yb, generation, value));
+        value
+    }
 }
 
 /// `exp(x)`.

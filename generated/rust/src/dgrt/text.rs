@@ -52,19 +52,29 @@ pub fn index_of(s: &str, sub: &str) -> i64 {
     }
 }
 
-/// `to_upper(s)`: ASCII letters only.
-pub fn to_upper(s: &str) -> String {
-    s.to_ascii_uppercase()
+/// `to_upper(s)`: ASCII letters only, in place (no allocation).
+pub fn to_upper(mut s: String) -> String {
+    s.make_ascii_uppercase();
+    s
 }
 
-/// `to_lower(s)`: ASCII letters only.
-pub fn to_lower(s: &str) -> String {
-    s.to_ascii_lowercase()
+/// `to_lower(s)`: ASCII letters only, in place (no allocation).
+pub fn to_lower(mut s: String) -> String {
+    s.make_ascii_lowercase();
+    s
 }
 
-/// `trim(s)`: strips space, `\t`, `\n`, `\r` and `\f` (not `\v`, not Unicode spaces).
-pub fn trim(s: &str) -> String {
-    s.trim_matches([' ', '\t', '\n', '\r', '\x0c']).to_string()
+/// The characters `trim` strips.
+const TRIMMED: [char; 5] = [' ', '\t', '\n', '\r', '\x0c'];
+
+/// `trim(s)`: strips space, `\t`, `\n`, `\r` and `\f` (not `\v`, not Unicode
+/// spaces), in place (no allocation).
+pub fn trim(mut s: String) -> String {
+    let end = s.trim_end_matches(TRIMMED).len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start_matches(TRIMMED).len();
+    s.drain(..start);
+    s
 }
 
 /// `split(s, sep)`: every piece, empty ones included; `sep` must not be empty.

@@ -55,7 +55,10 @@ impl dgrt::json::Codec for Color {
         dgrt::json::write_string(out, self.wire_name());
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Color, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Color, dgrt::Error> {
         match value {
             dgrt::json::Value::String(s) => {
                 Color::from_wire_name(s).ok_or_else(|| dgrt::json::unknown_member(path, "Color", s))
@@ -74,7 +77,11 @@ impl dgrt::json::MapKey for Color {
         self.wire_name().to_string()
     }
 
-    fn decode_key(key: &str, path: &str) -> Result<Color, dgrt::Error> {
+    fn write_key(&self, out: &mut String) {
+        dgrt::json::write_string(out, self.wire_name());
+    }
+
+    fn decode_key(key: &str, path: &dgrt::json::Path<'_>) -> Result<Color, dgrt::Error> {
         Color::from_wire_name(key).ok_or_else(|| dgrt::json::unknown_member(path, "Color", key))
     }
 }

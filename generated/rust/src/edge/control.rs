@@ -39,12 +39,15 @@ impl dgrt::json::Codec for Pair {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Pair, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Pair, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Pair")?;
         let mut f0 = None;
         let mut f1 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "left" => f0 = Some(dgrt::json::field(item, path, "left")?),
                 "right" => f1 = Some(dgrt::json::field(item, path, "right")?),
                 _ => return Err(dgrt::json::unknown_field(path, key)),
@@ -92,14 +95,17 @@ impl dgrt::json::Codec for Shape {
         }
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Shape, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Shape, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Shape")?;
         let tag = dgrt::json::union_tag(members, path)?;
         match tag {
             "Circle" => {
                 let mut f0 = None;
                 for (key, item) in members {
-                    match key.as_str() {
+                    match key.as_ref() {
                         "kind" => {}
                         "radius" => f0 = Some(dgrt::json::field(item, path, "radius")?),
                         _ => return Err(dgrt::json::unknown_field(path, key)),
@@ -113,7 +119,7 @@ impl dgrt::json::Codec for Shape {
                 let mut f0 = None;
                 let mut f1 = None;
                 for (key, item) in members {
-                    match key.as_str() {
+                    match key.as_ref() {
                         "kind" => {}
                         "w" => f0 = Some(dgrt::json::field(item, path, "w")?),
                         "h" => f1 = Some(dgrt::json::field(item, path, "h")?),

@@ -48,15 +48,15 @@ pub fn ends(s: String, part: String) -> Result<bool, dgrt::Error> {
 }
 
 pub fn upper(s: String) -> Result<String, dgrt::Error> {
-    Ok(dgrt::to_upper(&s))
+    Ok(dgrt::to_upper(s))
 }
 
 pub fn lower(s: String) -> Result<String, dgrt::Error> {
-    Ok(dgrt::to_lower(&s))
+    Ok(dgrt::to_lower(s))
 }
 
 pub fn trimmed(s: String) -> Result<String, dgrt::Error> {
-    Ok(dgrt::trim(&s))
+    Ok(dgrt::trim(s))
 }
 
 pub fn pieces(s: String, sep: String) -> Result<Vec<String>, dgrt::Error> {

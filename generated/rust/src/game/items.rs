@@ -84,7 +84,10 @@ impl dgrt::json::Codec for Rarity {
         dgrt::json::write_string(out, self.wire_name());
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Rarity, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Rarity, dgrt::Error> {
         match value {
             dgrt::json::Value::String(s) => Rarity::from_wire_name(s)
                 .ok_or_else(|| dgrt::json::unknown_member(path, "Rarity", s)),
@@ -102,7 +105,11 @@ impl dgrt::json::MapKey for Rarity {
         self.wire_name().to_string()
     }
 
-    fn decode_key(key: &str, path: &str) -> Result<Rarity, dgrt::Error> {
+    fn write_key(&self, out: &mut String) {
+        dgrt::json::write_string(out, self.wire_name());
+    }
+
+    fn decode_key(key: &str, path: &dgrt::json::Path<'_>) -> Result<Rarity, dgrt::Error> {
         Rarity::from_wire_name(key).ok_or_else(|| dgrt::json::unknown_member(path, "Rarity", key))
     }
 }
@@ -137,7 +144,10 @@ impl dgrt::json::Codec for Item {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Item, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Item, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Item")?;
         let mut f0 = None;
         let mut f1 = None;
@@ -145,7 +155,7 @@ impl dgrt::json::Codec for Item {
         let mut f3 = None;
         let mut f4 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "id" => f0 = Some(dgrt::json::field(item, path, "id")?),
                 "name" => f1 = Some(dgrt::json::field(item, path, "name")?),
                 "rarity" => f2 = Some(dgrt::json::field(item, path, "rarity")?),
@@ -190,13 +200,16 @@ impl dgrt::json::Codec for Inventory {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Inventory, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Inventory, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Inventory")?;
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "capacity" => f0 = Some(dgrt::json::field(item, path, "capacity")?),
                 "items" => f1 = Some(dgrt::json::field(item, path, "items")?),
                 "gold" => f2 = Some(dgrt::json::field(item, path, "gold")?),
@@ -315,9 +328,9 @@ pub fn rarity_name(rarity: Rarity) -> Result<String, dgrt::Error> {
 /// Parses a rarity name, ignoring case and surrounding spaces; none when the
 /// name is not a rarity.
 pub fn parse_rarity(text: String) -> Result<Option<Rarity>, dgrt::Error> {
-    let key: String = dgrt::to_lower(&dgrt::trim(&text));
+    let key: String = dgrt::to_lower(dgrt::trim(text));
     for candidate in all_rarities()? {
-        if dgrt::to_lower(&rarity_name(candidate)?) == key {
+        if dgrt::to_lower(rarity_name(candidate)?) == key {
             return Ok(Some(candidate));
         }
     }
@@ -468,7 +481,7 @@ pub fn buy(
     dgrt::require(inventory.gold >= cost, "not enough gold")?;
     let paid: Inventory = Inventory {
         gold: dgrt::sub(inventory.gold, cost)?,
-        ..inventory.clone()
+        ..inventory
     };
     add_item(paid, catalog, item_id, count)
 }
@@ -485,7 +498,7 @@ pub fn sell(
     let emptied: Inventory = remove_item(inventory, item_id, count)?;
     Ok(Inventory {
         gold: dgrt::add(emptied.gold, earned)?,
-        ..emptied.clone()
+        ..emptied
     })
 }
 

@@ -57,14 +57,17 @@ impl dgrt::json::Codec for Entry {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Entry, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Entry, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Entry")?;
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "rank" => f0 = Some(dgrt::json::field(item, path, "rank")?),
                 "player_id" => f1 = Some(dgrt::json::field(item, path, "player_id")?),
                 "display" => f2 = Some(dgrt::json::field(item, path, "display")?),

@@ -80,7 +80,10 @@ impl dgrt::json::Codec for Profile {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Profile, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Profile, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Profile")?;
         let mut f0 = None;
         let mut f1 = None;
@@ -90,7 +93,7 @@ impl dgrt::json::Codec for Profile {
         let mut f5 = None;
         let mut f6 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "id" => f0 = Some(dgrt::json::field(item, path, "id")?),
                 "name" => f1 = Some(dgrt::json::field(item, path, "name")?),
                 "level" => f2 = Some(dgrt::json::field(item, path, "level")?),
@@ -143,14 +146,17 @@ impl dgrt::json::Codec for LevelUp {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<LevelUp, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<LevelUp, dgrt::Error> {
         let members = dgrt::json::object(value, path, "LevelUp")?;
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "profile" => f0 = Some(dgrt::json::field(item, path, "profile")?),
                 "levels_gained" => f1 = Some(dgrt::json::field(item, path, "levels_gained")?),
                 "new_levels" => f2 = Some(dgrt::json::field(item, path, "new_levels")?),
@@ -173,8 +179,8 @@ impl dgrt::json::Codec for LevelUp {
 
 /// A fresh level-1 profile with no experience.
 pub fn new_profile(id: String, name: String) -> Result<Profile, dgrt::Error> {
-    let clean_id: String = dgrt::trim(&id);
-    let clean_name: String = dgrt::trim(&name);
+    let clean_id: String = dgrt::trim(id);
+    let clean_name: String = dgrt::trim(name);
     dgrt::require(!clean_id.is_empty(), "id must not be empty")?;
     dgrt::require(!clean_name.is_empty(), "name must not be empty")?;
     dgrt::require(
@@ -245,7 +251,7 @@ pub fn add_exp(profile: Profile, amount: i64) -> Result<LevelUp, dgrt::Error> {
         profile: Profile {
             level,
             exp: total,
-            ..profile.clone()
+            ..profile
         },
         levels_gained: dgrt::sub(level, profile.level)?,
         new_levels: reached,
@@ -288,7 +294,7 @@ pub fn progress_percent(profile: Profile) -> Result<i64, dgrt::Error> {
 
 /// Normalises a tag: trimmed and lower-cased (ASCII only).
 pub fn normalize_tag(tag: String) -> Result<String, dgrt::Error> {
-    Ok(dgrt::to_lower(&dgrt::trim(&tag)))
+    Ok(dgrt::to_lower(dgrt::trim(tag)))
 }
 
 /// Adds a tag; adding a tag the profile already has changes nothing.
@@ -359,7 +365,7 @@ pub fn guild_name(profile: Profile) -> Result<String, dgrt::Error> {
 
 /// Joins a guild; the guild name is trimmed and must not be empty.
 pub fn join_guild(profile: Profile, guild: String) -> Result<Profile, dgrt::Error> {
-    let clean: String = dgrt::trim(&guild);
+    let clean: String = dgrt::trim(guild);
     dgrt::require(!clean.is_empty(), "guild name must not be empty")?;
     dgrt::require(!dgrt::is_some(&profile.guild), "already in a guild")?;
     Ok(Profile {
@@ -382,7 +388,7 @@ pub fn guild_tag(profile: Profile) -> Result<String, dgrt::Error> {
     Ok(match &profile.guild {
         Some(g) => [
             "[",
-            dgrt::to_upper(&dgrt::substring(g, 0, dgrt::min(3, dgrt::str_len(g)))?).as_str(),
+            dgrt::to_upper(dgrt::substring(g, 0, dgrt::min(3, dgrt::str_len(g)))?).as_str(),
             "]",
         ]
         .concat(),

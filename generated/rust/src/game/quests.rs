@@ -79,7 +79,10 @@ impl dgrt::json::Codec for QuestState {
         dgrt::json::write_string(out, self.wire_name());
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<QuestState, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<QuestState, dgrt::Error> {
         match value {
             dgrt::json::Value::String(s) => QuestState::from_wire_name(s)
                 .ok_or_else(|| dgrt::json::unknown_member(path, "QuestState", s)),
@@ -97,7 +100,11 @@ impl dgrt::json::MapKey for QuestState {
         self.wire_name().to_string()
     }
 
-    fn decode_key(key: &str, path: &str) -> Result<QuestState, dgrt::Error> {
+    fn write_key(&self, out: &mut String) {
+        dgrt::json::write_string(out, self.wire_name());
+    }
+
+    fn decode_key(key: &str, path: &dgrt::json::Path<'_>) -> Result<QuestState, dgrt::Error> {
         QuestState::from_wire_name(key)
             .ok_or_else(|| dgrt::json::unknown_member(path, "QuestState", key))
     }
@@ -125,13 +132,16 @@ impl dgrt::json::Codec for Objective {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Objective, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Objective, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Objective")?;
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "key" => f0 = Some(dgrt::json::field(item, path, "key")?),
                 "description" => f1 = Some(dgrt::json::field(item, path, "description")?),
                 "target" => f2 = Some(dgrt::json::field(item, path, "target")?),
@@ -188,7 +198,10 @@ impl dgrt::json::Codec for Quest {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Quest, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Quest, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Quest")?;
         let mut f0 = None;
         let mut f1 = None;
@@ -198,7 +211,7 @@ impl dgrt::json::Codec for Quest {
         let mut f5 = None;
         let mut f6 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "id" => f0 = Some(dgrt::json::field(item, path, "id")?),
                 "title" => f1 = Some(dgrt::json::field(item, path, "title")?),
                 "min_level" => f2 = Some(dgrt::json::field(item, path, "min_level")?),
@@ -243,12 +256,15 @@ impl dgrt::json::Codec for ProgressEvent {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<ProgressEvent, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<ProgressEvent, dgrt::Error> {
         let members = dgrt::json::object(value, path, "ProgressEvent")?;
         let mut f0 = None;
         let mut f1 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "key" => f0 = Some(dgrt::json::field(item, path, "key")?),
                 "amount" => f1 = Some(dgrt::json::field(item, path, "amount")?),
                 _ => return Err(dgrt::json::unknown_field(path, key)),
@@ -295,7 +311,10 @@ impl dgrt::json::Codec for ClaimResult {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<ClaimResult, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<ClaimResult, dgrt::Error> {
         let members = dgrt::json::object(value, path, "ClaimResult")?;
         let mut f0 = None;
         let mut f1 = None;
@@ -303,7 +322,7 @@ impl dgrt::json::Codec for ClaimResult {
         let mut f3 = None;
         let mut f4 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "quest" => f0 = Some(dgrt::json::field(item, path, "quest")?),
                 "profile" => f1 = Some(dgrt::json::field(item, path, "profile")?),
                 "inventory" => f2 = Some(dgrt::json::field(item, path, "inventory")?),
@@ -334,7 +353,10 @@ pub fn new_quest(
     objectives: Vec<Objective>,
     payout: Vec<crate::game::rewards::Reward>,
 ) -> Result<Quest, dgrt::Error> {
-    dgrt::require(!dgrt::trim(&id).is_empty(), "quest id must not be empty")?;
+    dgrt::require(
+        !dgrt::trim(id.clone()).is_empty(),
+        "quest id must not be empty",
+    )?;
     dgrt::require(
         min_level >= 1 && min_level <= crate::game::progression::MAX_LEVEL,
         "min_level out of range",
@@ -361,7 +383,7 @@ pub fn new_quest(
         progress = dgrt::put(progress, goal.key, 0);
     }
     Ok(Quest {
-        id: dgrt::trim(&id),
+        id: dgrt::trim(id),
         title,
         min_level,
         state: QuestState::Locked,
@@ -505,18 +527,18 @@ pub fn parse_event(line: String) -> Result<ProgressEvent, dgrt::Error> {
     let parts: Vec<String> = dgrt::split(&line, "=")?;
     if !(dgrt::list_len(&parts) == 2) {
         return Err(dgrt::Error::domain(
-            ["malformed event: ", dgrt::trim(&line).as_str()].concat(),
+            ["malformed event: ", dgrt::trim(line.clone()).as_str()].concat(),
         ));
     }
-    let key: String = dgrt::trim(&dgrt::list_index(&parts, 0)?);
+    let key: String = dgrt::trim(dgrt::list_index(&parts, 0)?);
     if !!key.is_empty() {
         return Err(dgrt::Error::domain(
-            ["malformed event: ", dgrt::trim(&line).as_str()].concat(),
+            ["malformed event: ", dgrt::trim(line).as_str()].concat(),
         ));
     }
     Ok(ProgressEvent {
         key,
-        amount: dgrt::parse_int(&dgrt::trim(&dgrt::list_index(&parts, 1)?))?,
+        amount: dgrt::parse_int(&dgrt::trim(dgrt::list_index(&parts, 1)?))?,
     })
 }
 
@@ -528,7 +550,7 @@ pub fn apply_events(quest: Quest, lines: Vec<String>) -> Result<Quest, dgrt::Err
         if current.state != QuestState::Active {
             break;
         }
-        if dgrt::trim(line).is_empty() {
+        if dgrt::trim(line.clone()).is_empty() {
             continue;
         }
         let event: ProgressEvent = parse_event(line.clone())?;

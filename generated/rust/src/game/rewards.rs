@@ -85,14 +85,17 @@ impl dgrt::json::Codec for Reward {
         }
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Reward, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Reward, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Reward")?;
         let tag = dgrt::json::union_tag(members, path)?;
         match tag {
             "Gold" => {
                 let mut f0 = None;
                 for (key, item) in members {
-                    match key.as_str() {
+                    match key.as_ref() {
                         "kind" => {}
                         "amount" => f0 = Some(dgrt::json::field(item, path, "amount")?),
                         _ => return Err(dgrt::json::unknown_field(path, key)),
@@ -107,7 +110,7 @@ impl dgrt::json::Codec for Reward {
                 let mut f1 = None;
                 let mut f2 = None;
                 for (key, item) in members {
-                    match key.as_str() {
+                    match key.as_ref() {
                         "kind" => {}
                         "item_id" => f0 = Some(dgrt::json::field(item, path, "item_id")?),
                         "count" => f1 = Some(dgrt::json::field(item, path, "count")?),
@@ -124,7 +127,7 @@ impl dgrt::json::Codec for Reward {
             "Experience" => {
                 let mut f0 = None;
                 for (key, item) in members {
-                    match key.as_str() {
+                    match key.as_ref() {
                         "kind" => {}
                         "amount" => f0 = Some(dgrt::json::field(item, path, "amount")?),
                         _ => return Err(dgrt::json::unknown_field(path, key)),
@@ -173,14 +176,17 @@ impl dgrt::json::Codec for Grant {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Grant, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Grant, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Grant")?;
         let mut f0 = None;
         let mut f1 = None;
         let mut f2 = None;
         let mut f3 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "profile" => f0 = Some(dgrt::json::field(item, path, "profile")?),
                 "inventory" => f1 = Some(dgrt::json::field(item, path, "inventory")?),
                 "levels_gained" => f2 = Some(dgrt::json::field(item, path, "levels_gained")?),
@@ -219,12 +225,15 @@ impl dgrt::json::Codec for LootEntry {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<LootEntry, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<LootEntry, dgrt::Error> {
         let members = dgrt::json::object(value, path, "LootEntry")?;
         let mut f0 = None;
         let mut f1 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "weight" => f0 = Some(dgrt::json::field(item, path, "weight")?),
                 "reward" => f1 = Some(dgrt::json::field(item, path, "reward")?),
                 _ => return Err(dgrt::json::unknown_field(path, key)),
@@ -322,7 +331,7 @@ pub fn grant_gold(
         profile,
         inventory: crate::game::items::Inventory {
             gold: dgrt::add(inventory.gold, amount)?,
-            ..inventory.clone()
+            ..inventory
         },
         levels_gained: 0,
         summary: ["+", dgrt::fmt_int(amount).as_str(), " gold"].concat(),

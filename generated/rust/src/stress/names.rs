@@ -99,7 +99,10 @@ impl dgrt::json::Codec for Type {
         dgrt::json::write_string(out, self.wire_name());
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Type, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Type, dgrt::Error> {
         match value {
             dgrt::json::Value::String(s) => {
                 Type::from_wire_name(s).ok_or_else(|| dgrt::json::unknown_member(path, "Type", s))
@@ -118,7 +121,11 @@ impl dgrt::json::MapKey for Type {
         self.wire_name().to_string()
     }
 
-    fn decode_key(key: &str, path: &str) -> Result<Type, dgrt::Error> {
+    fn write_key(&self, out: &mut String) {
+        dgrt::json::write_string(out, self.wire_name());
+    }
+
+    fn decode_key(key: &str, path: &dgrt::json::Path<'_>) -> Result<Type, dgrt::Error> {
         Type::from_wire_name(key).ok_or_else(|| dgrt::json::unknown_member(path, "Type", key))
     }
 }
@@ -286,7 +293,10 @@ impl dgrt::json::Codec for Keywords {
         out.push('}');
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Keywords, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Keywords, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Keywords")?;
         let mut f0 = None;
         let mut f1 = None;
@@ -340,7 +350,7 @@ impl dgrt::json::Codec for Keywords {
         let mut f49 = None;
         let mut f50 = None;
         for (key, item) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "type" => f0 = Some(dgrt::json::field(item, path, "type")?),
                 "class" => f1 = Some(dgrt::json::field(item, path, "class")?),
                 "func" => f2 = Some(dgrt::json::field(item, path, "func")?),
@@ -485,14 +495,17 @@ impl dgrt::json::Codec for Option_ {
         }
     }
 
-    fn decode_json(value: &dgrt::json::Value, path: &str) -> Result<Option_, dgrt::Error> {
+    fn decode_json(
+        value: &dgrt::json::Value<'_>,
+        path: &dgrt::json::Path<'_>,
+    ) -> Result<Option_, dgrt::Error> {
         let members = dgrt::json::object(value, path, "Option")?;
         let tag = dgrt::json::union_tag(members, path)?;
         match tag {
             "Some" => {
                 let mut f0 = None;
                 for (key, item) in members {
-                    match key.as_str() {
+                    match key.as_ref() {
                         "kind" => {}
                         "value" => f0 = Some(dgrt::json::field(item, path, "value")?),
                         _ => return Err(dgrt::json::unknown_field(path, key)),
@@ -509,7 +522,7 @@ impl dgrt::json::Codec for Option_ {
             "Ok" => {
                 let mut f0 = None;
                 for (key, item) in members {
-                    match key.as_str() {
+                    match key.as_ref() {
                         "kind" => {}
                         "result" => f0 = Some(dgrt::json::field(item, path, "result")?),
                         _ => return Err(dgrt::json::unknown_field(path, key)),

@@ -30,6 +30,20 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
 const LO = LITTLE_ENDIAN ? 0 : 1;
 
+// Reading words is one 8-byte store and 4-byte loads, which the CPU forwards
+// from the store.  Writing a word and reading the double back is a 4-byte
+// store followed by an 8-byte load, which it cannot forward (a stall of a dozen
+// cycles), so the hot paths (`pow`, `scalbn`) build doubles arithmetically
+// instead, with exact operations only: powers of two from POW2, and products
+// and sums whose exact result is representable.
+
+/** POW2[k + 1074] = 2**k exactly, for k in -1074..1023 (built by doubling). */
+const POW2 = new Float64Array(2098);
+POW2[0] = 5e-324; // 2**-1074, the least subnormal
+for (let k = 1; k < POW2.length; k += 1) {
+  POW2[k] = POW2[k - 1]! * 2;
+}
+
 /** High 32 bits of x, unsigned. */
 function hiWord(x: number): number {
   F64[0] = x;
@@ -54,10 +68,38 @@ function withHiWord(x: number, hi: number): number {
   return F64[0]!;
 }
 
+/**
+ * x with its low word cleared (x truncated toward zero to 21 significant bits).
+ *
+ * The cleared bits are worth `lo * 2**(e - 1075)` for a biased exponent e >= 1
+ * (2**-1074 for e = 0): a multiple of a power of two with at most 32
+ * significant bits, so the product is exact, and so is the difference, which
+ * is the representable truncated value.  x = +-0 or lo = 0 returns x itself
+ * (keeping the sign of -0); +-Infinity has lo = 0; a NaN goes through the words.
+ */
 function zeroLoWord(x: number): number {
   F64[0] = x;
-  U32[LO] = 0;
-  return F64[0]!;
+  const lo = U32[LO]!;
+  if (lo === 0) {
+    return x;
+  }
+  const e = (U32[HI]! >>> 20) & 0x7ff;
+  if (e === 0x7ff) {
+    U32[LO] = 0; // NaN: keep the bit-level result
+    return F64[0]!;
+  }
+  const cleared = lo * POW2[e === 0 ? 0 : e - 1]!;
+  return x < 0 ? x + cleared : x - cleared;
+}
+
+/**
+ * The double whose high word is `hi` and whose low word is 0, for a biased
+ * exponent in 1..0x7fe: +-(2**20 + mantissa) * 2**(e - 1043), exact.
+ */
+function fromHiWord(hi: number): number {
+  const e = (hi >>> 20) & 0x7ff;
+  const magnitude = ((hi & 0x000fffff) | 0x00100000) * POW2[e + 31]!;
+  return hi >>> 31 === 0 ? magnitude : -magnitude;
 }
 
 const X1P1023 = 2 ** 1023;
@@ -83,7 +125,7 @@ function scalbn(x: number, n: number): number {
       if (n < -1022) n = -1022;
     }
   }
-  return x * fromWords((0x3ff + n) << 20, 0);
+  return x * POW2[n + 1074]!; // 2**n, n in -1022..1023
 }
 
 /** Correctly rounded square root (IEEE-754), identical on every platform. */
@@ -119,18 +161,64 @@ const CP_L = -7.02846165095275826516e-9;
 const IVLN2 = 1.442695040888963387;
 const IVLN2_H = 1.44269502162933349609;
 const IVLN2_L = 1.92596299112661746887e-8;
+const HALF_ABOVE = 0.5 + 2 ** -21; // the least double whose high word is above that of 0.5
 
-/** x raised to the power y (fdlibm e_pow.c as ported in libm pow.rs). */
+// A direct-mapped memo of pow, keyed on all 128 bits of (x, y): pow is a pure
+// function of those bits, so a hit returns exactly the bits the computation
+// would (and -0 / +0 are different keys).  Domain code calls pow with few
+// distinct arguments (`pow(float(level - 1), 1.5)`), and a hit costs a few
+// loads instead of ~100 ns of fdlibm; the lookup is small enough for V8 to
+// inline into the caller.  An empty slot has the words of (NaN, NaN) as its key
+// and NaN as its value, which is pow(NaN, NaN): even a match on it is exact.
+const MEMO_BITS = 8;
+const MEMO_EMPTY = 0x7fffffff; // a NaN high (and low) word
+const MEMO_KEYS = new Int32Array(4 << MEMO_BITS).fill(MEMO_EMPTY);
+const MEMO_VALUES = new Float64Array(1 << MEMO_BITS).fill(NaN);
+let memoOn = true;
+
+/**
+ * Turns the pow memo on (the default) or off, emptying it either way: results
+ * are the same, only the time differs (for benchmarks and tests).
+ */
+export function usePowMemo(on: boolean): void {
+  MEMO_KEYS.fill(MEMO_EMPTY);
+  MEMO_VALUES.fill(NaN);
+  memoOn = on;
+}
+
+/** x raised to the power y: the memo, else `powWords`. */
 export function pow(x: number, y: number): number {
-  let t1: number;
-  let t2: number;
-
   F64[0] = x;
   const hx = U32[HI]! | 0;
-  const lx = U32[LO]!;
+  const lx = U32[LO]! | 0;
   F64[0] = y;
   const hy = U32[HI]! | 0;
-  const ly = U32[LO]!;
+  const ly = U32[LO]! | 0;
+  if (!memoOn) {
+    return powWords(x, y, hx, lx >>> 0, hy, ly >>> 0);
+  }
+  // the memo slot of (x, y), from a multiplicative hash of the four words
+  const hash = Math.imul(hx ^ Math.imul(lx ^ Math.imul(hy ^ ly, 0x9e3779b1), 0x85ebca6b), 0x9e3779b1);
+  const slot = (hash >>> (32 - MEMO_BITS)) << 2;
+  if (MEMO_KEYS[slot] === hx && MEMO_KEYS[slot + 1] === lx && MEMO_KEYS[slot + 2] === hy && MEMO_KEYS[slot + 3] === ly) {
+    return MEMO_VALUES[slot >> 2]!;
+  }
+  const result = powWords(x, y, hx, lx >>> 0, hy, ly >>> 0);
+  MEMO_KEYS[slot] = hx;
+  MEMO_KEYS[slot + 1] = lx;
+  MEMO_KEYS[slot + 2] = hy;
+  MEMO_KEYS[slot + 3] = ly;
+  MEMO_VALUES[slot >> 2] = result;
+  return result;
+}
+
+/**
+ * x raised to the power y (fdlibm e_pow.c as ported in libm pow.rs), given
+ * their words (hx, hy signed; lx, ly unsigned).
+ */
+function powWords(x: number, y: number, hx: number, lx: number, hy: number, ly: number): number {
+  let t1: number;
+  let t2: number;
 
   let ix = hx & 0x7fffffff;
   const iy = hy & 0x7fffffff;
@@ -220,7 +308,8 @@ export function pow(x: number, y: number): number {
       n -= 53;
       ix = hiWord(ax) | 0;
     }
-    n += (ix >> 20) - 0x3ff;
+    const e0 = ix >> 20; // biased exponent of ax, which is normal here
+    n += e0 - 0x3ff;
     const j = ix & 0x000fffff;
     // determine the interval
     let k: number;
@@ -234,7 +323,9 @@ export function pow(x: number, y: number): number {
       n += 1;
       ix -= 0x00100000;
     }
-    ax = withHiWord(ax, ix);
+    // libm sets the high word of ax to ix: only the exponent changes, from e0
+    // to ix >> 20, so that is ax * 2**((ix >> 20) - e0), exact
+    ax *= POW2[(ix >> 20) - e0 + 1074]!;
 
     // ss = s_h + s_l = (x-1)/(x+1) or (x-1.5)/(x+1.5)
     const u = ax - BP[k]!;
@@ -242,7 +333,7 @@ export function pow(x: number, y: number): number {
     const ss = u * v;
     const sH = zeroLoWord(ss);
     // t_h = ax + bp[k] high
-    let tH = fromWords(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18), 0);
+    let tH = fromHiWord(((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18));
     let tL = ax - (tH - BP[k]!);
     const sL = v * (u - sH * tH - sH * tL);
     // log(ax)
@@ -250,7 +341,10 @@ export function pow(x: number, y: number): number {
     let r = s2 * s2 * (L1 + s2 * (L2 + s2 * (L3 + s2 * (L4 + s2 * (L5 + s2 * L6)))));
     r += sL * (sH + ss);
     s2 = sH * sH;
-    tH = zeroLoWord(3.0 + s2 + r);
+    // tH = zeroLoWord(3.0 + s2 + r), arithmetically: |ss| < 0.11 for every
+    // interval above, so s2 < 0.013, |r| < 0.001 and the sum lies in [2, 4),
+    // where clearing the low word truncates to a multiple of 2**-19 (exact)
+    tH = Math.floor((3.0 + s2 + r) * 0x80000) / 0x80000;
     tL = r - (tH - 3.0 - s2);
     // u + v = ss * (1 + ...)
     const u2 = sH * tH;
@@ -271,31 +365,27 @@ export function pow(x: number, y: number): number {
   const pL = (y - y1) * t1 + y * t2;
   let pH = y1 * t1;
   let z = pL + pH;
-  F64[0] = z;
-  let j = U32[HI]! | 0;
-  const i = U32[LO]! | 0;
-  if (j >= 0x40900000) {
-    // z >= 1024
-    if (j !== 0x40900000 || i !== 0) return s * HUGE * HUGE; // z > 1024: overflow
+  // libm tests the words of z; the same tests on its value:
+  if (z >= 1024) {
+    if (z !== 1024) return s * HUGE * HUGE; // z > 1024: overflow
     if (pL + OVT > z - pH) return s * HUGE * HUGE; // overflow
-  } else if ((j & 0x7fffffff) >= 0x4090cc00) {
-    // z <= -1075
-    if (j >>> 0 !== 0xc090cc00 || i !== 0) return s * TINY * TINY; // z < -1075: underflow
+  } else if (z <= -1075) {
+    if (z !== -1075) return s * TINY * TINY; // z < -1075: underflow
     if (pL <= z - pH) return s * TINY * TINY; // underflow
   }
 
   // 2**(p_h + p_l)
-  const ia = j & 0x7fffffff;
-  let k = (ia >> 20) - 0x3ff;
   let n = 0;
-  if (ia > 0x3fe00000) {
-    // |z| > 0.5: n = [z + 0.5]
-    n = j + (0x00100000 >> (k + 1));
-    k = ((n & 0x7fffffff) >> 20) - 0x3ff; // new k for n
-    const t = fromWords((n & ~(0x000fffff >> k)) >>> 0, 0);
-    n = ((n & 0x000fffff) | 0x00100000) >> (20 - k);
-    if (j < 0) n = -n;
-    pH -= t;
+  const az = Math.abs(z);
+  if (az >= HALF_ABOVE) {
+    // libm: the high word of |z| is above that of 0.5; n = [z + 0.5] by adding
+    // 0.5 to the high word and dropping its fraction bits.  |z| < 1076, so the
+    // 0.5 bit is in the high word and the low word only holds bits below it:
+    // n is floor(|z|), plus 1 when the fraction is at least 0.5 (all exact).
+    let m = Math.floor(az);
+    if (az - m >= 0.5) m += 1;
+    n = z < 0 ? -m : m;
+    pH -= n;
   }
   const t = zeroLoWord(pL + pH);
   const u = t * LG2_H;
@@ -306,13 +396,10 @@ export function pow(x: number, y: number): number {
   const tz = z - tt * (P1 + tt * (P2 + tt * (P3 + tt * (P4 + tt * P5))));
   const r = (z * tz) / (tz - 2.0) - (w + z * w);
   z = 1.0 - (r - z);
-  j = (hiWord(z) | 0) + (n << 20);
-  if (j >> 20 <= 0) {
-    z = scalbn(z, n); // subnormal output
-  } else {
-    z = withHiWord(z, j >>> 0);
-  }
-  return s * z;
+  // libm adds n to the exponent field, or calls scalbn for a subnormal output;
+  // a normal z * 2**n is exact, so scalbn gives the same bits in both cases
+  // (inlined for the usual n: z * 2**n, one rounding, as scalbn's last step)
+  return s * (n >= -1022 && n <= 1023 ? z * POW2[n + 1074]! : scalbn(z, n));
 }
 
 // exp (libm exp.rs)

@@ -7,7 +7,7 @@
 // and never -0 (every result that could be -0 is normalised with `+ 0`, so
 // `float(i)` and everything after it agree with the other targets). A sum or
 // product of two safe integers that leaves the range rounds to at least 2^53,
-// so `Number.isSafeInteger` after the operation catches every overflow.
+// so a range test after the operation catches every overflow.
 // Errors and messages mirror src/domaingen/interp/ints.py.
 
 import { DivisionByZero, IntegerOverflow, InvalidConversion } from "./errors.js";
@@ -15,23 +15,30 @@ import { DivisionByZero, IntegerOverflow, InvalidConversion } from "./errors.js"
 export const INT_MAX = 9007199254740991;
 export const INT_MIN = -9007199254740991;
 
-function checked(r: number, op: string): number {
-  if (Number.isSafeInteger(r)) {
-    return r + 0;
-  }
+function overflow(op: string): never {
   throw new IntegerOverflow(`Int overflow in ${op}`);
 }
 
+// The hot helpers are a range test on the result, small enough for V8 to
+// inline, with the throw out of line. Their operands are in-range integers,
+// so the exact result is an integer and a result beyond the range rounds to
+// at least 2^53 in magnitude: the two comparisons catch every overflow. A sum
+// or difference is -0 only from a -0 operand, which an Int never is; a
+// product can be -0 (0 * -5), so `imul` adds +0.
+
 export function iadd(a: number, b: number): number {
-  return checked(a + b, "+");
+  const r = a + b;
+  return r <= INT_MAX && r >= INT_MIN ? r : overflow("+");
 }
 
 export function isub(a: number, b: number): number {
-  return checked(a - b, "-");
+  const r = a - b;
+  return r <= INT_MAX && r >= INT_MIN ? r : overflow("-");
 }
 
 export function imul(a: number, b: number): number {
-  return checked(a * b, "*");
+  const r = a * b;
+  return r <= INT_MAX && r >= INT_MIN ? r + 0 : overflow("*");
 }
 
 /** Quotient truncated toward zero (exact: `a - a % b` is a multiple of `b`). */
@@ -86,7 +93,8 @@ export function ipow(base: number, exponent: number): number {
 }
 
 function inRange(r: number, name: string): number {
-  if (Number.isSafeInteger(r)) {
+  // `r` is integral (trunc/floor/ceil of a finite Float), so the range test is exact.
+  if (r <= INT_MAX && r >= INT_MIN) {
     return r + 0;
   }
   throw new InvalidConversion(`Float out of Int range in ${name}`);

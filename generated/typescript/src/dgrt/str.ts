@@ -64,14 +64,33 @@ export function endsWith(s: string, suffix: string): boolean {
   return s.endsWith(suffix);
 }
 
-/** ASCII a-z only: "ß" and "é" stay as they are. */
-export function toUpper(s: string): string {
-  return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+const ASCII_LOWER = /[a-z]+/g;
+const ASCII_UPPER = /[A-Z]+/g;
+const upperRun = (m: string): string => m.toUpperCase();
+const lowerRun = (m: string): string => m.toLowerCase();
+
+/** True when every UTF-16 unit of `s` is ASCII (one branch-free pass). */
+function isAscii(s: string): boolean {
+  let units = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    units |= s.charCodeAt(i);
+  }
+  return units <= 0x7f;
 }
 
-/** ASCII A-Z only: "İ" and "É" stay as they are. */
+/**
+ * ASCII a-z only: "ß" and "é" stay as they are.
+ *
+ * On an all-ASCII string `toUpperCase` maps exactly a-z, so it is used there;
+ * a string with any unit above U+007F takes the run-by-run replace.
+ */
+export function toUpper(s: string): string {
+  return isAscii(s) ? s.toUpperCase() : s.replace(ASCII_LOWER, upperRun);
+}
+
+/** ASCII A-Z only: "İ" and "É" stay as they are (`toLowerCase` on all-ASCII strings, as `toUpper`). */
 export function toLower(s: string): string {
-  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return isAscii(s) ? s.toLowerCase() : s.replace(ASCII_UPPER, lowerRun);
 }
 
 function isTrimmed(unit: number): boolean {
@@ -88,7 +107,7 @@ export function trim(s: string): string {
   while (end > start && isTrimmed(s.charCodeAt(end - 1))) {
     end -= 1;
   }
-  return s.slice(start, end);
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /** Every piece, empty ones included; an empty separator is InvalidConversion. */

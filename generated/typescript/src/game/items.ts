@@ -200,7 +200,7 @@ export function freeSlots(inventory: Inventory, catalog: ReadonlyMap<string, Ite
 
 /** How many of an item the inventory holds (0 when none). */
 export function countOf(inventory: Inventory, itemId: string): number {
-  return dgrt.get<string, number>(inventory.items, itemId) ?? 0;
+  return (dgrt.get<string, number>(inventory.items, itemId) ?? 0);
 }
 
 /** Adds `count` of an item, checking the catalog and the free slots. */

@@ -244,7 +244,7 @@ export function tagsText(profile: Profile): string {
  * stat counts as 0. Stats never go below 0.
  */
 export function bumpStat(profile: Profile, statName: string, by: number): Profile {
-  const current: number = dgrt.get<string, number>(profile.stats, statName) ?? 0;
+  const current: number = (dgrt.get<string, number>(profile.stats, statName) ?? 0);
   const updated: number = dgrt.iadd(current, by);
   if (updated < 0) {
     throw new dgrt.DomainError("stat would become negative");

@@ -312,7 +312,8 @@ export function progressReport(quest: Quest): string {
  * quest in the profile's "quests_completed" stat.
  */
 export function claim(quest: Quest, profile: game$progression.Profile, inventory: game$items.Inventory, catalog: ReadonlyMap<string, game$items.Item>): ClaimResult {
-  const problem: string = (($m1: QuestState): string => $m1 === "Completed" ? "" : $m1 === "Claimed" ? "quest already claimed" : "quest is not completed")(quest.state);
+  let $m1: QuestState;
+  const problem: string = ($m1 = quest.state as QuestState, $m1 === "Completed" ? "" : $m1 === "Claimed" ? "quest already claimed" : "quest is not completed");
   if (problem !== "") {
     throw new dgrt.DomainError(problem);
   }

@@ -222,13 +222,16 @@ export function scale(reward: Reward, factor: number): Reward {
  * drops in their original order; `Nothing` disappears.
  */
 export function consolidate(bundle: readonly Reward[]): readonly Reward[] {
+  let $m1: Reward;
+  let $m2: Reward;
+  let $m3: Reward;
   let gold: number = 0;
   let experience: number = 0;
   let drops: readonly Reward[] = [];
   for (const reward of bundle) {
-    gold = dgrt.iadd(gold, (($m1: Reward): number => $m1.kind === "Gold" ? $m1.amount : 0)(reward));
-    experience = dgrt.iadd(experience, (($m2: Reward): number => $m2.kind === "Experience" ? $m2.amount : 0)(reward));
-    const isDrop: boolean = (($m3: Reward): boolean => $m3.kind === "ItemDrop" ? true : false)(reward);
+    gold = dgrt.iadd(gold, ($m1 = reward as Reward, $m1.kind === "Gold" ? $m1.amount : 0));
+    experience = dgrt.iadd(experience, ($m2 = reward as Reward, $m2.kind === "Experience" ? $m2.amount : 0));
+    const isDrop: boolean = ($m3 = reward as Reward, $m3.kind === "ItemDrop" ? true : false);
     if (isDrop) {
       drops = dgrt.append<Reward>(drops, reward);
     }
