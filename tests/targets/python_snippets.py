@@ -7,7 +7,10 @@ sibling blocks binding one name at two types, single-variant unions,
 `match` with `_`, enum ordering and enum map keys, `with` replacing every
 field of a fallible object, fields written out of declaration order; and
 (`snip.class`, imported by `snip.user`) names the generated code itself
-uses: `Mapping`, `Final`, `Union`, `dataclass`, `self`, `cls`, `to_json`.
+uses: `Mapping`, `Final`, `Union`, `dataclass`, `self`, `cls`, `to_json`;
+`snip.ranges` and `snip.tricky` probe `ranges` (which checks it may drop):
+guards, loops, merges, reassignments and sibling blocks that must not let a
+fact outlive the code it holds in.
 """
 
 from __future__ import annotations
@@ -430,6 +433,273 @@ test "ranges" {
   expect cased("Ab-Z\\u{C9}\\u{130}\\u{DF}\\u{212A}\\u{1F600}") == ["ab-z\\u{C9}\\u{130}\\u{DF}\\u{212A}\\u{1F600}", "AB-Z\\u{C9}\\u{130}\\u{DF}\\u{212A}\\u{1F600}"]
   expect cased("\\u{E9}e") == ["\\u{E9}e", "\\u{E9}E"]
   expect cased("MiXeD 09 ~") == ["mixed 09 ~", "MIXED 09 ~"]
+}
+""",
+    "snip_tricky.dg": """\
+/// Hand-written traps for `ranges`: facts that must not survive a loop, a merge, a reassignment or a sibling block.
+module snip.tricky
+
+const TOP: Int = 9_007_199_254_740_991
+const HALF: Int = 4_503_599_627_370_495
+
+enum Mode { Up, Down }
+
+// `y < 10` holds at the guard, not after the loop that raises it
+fn guard_then_loop(x: Int, n: Int) -> Int {
+  var y = x
+  if y < 10 {
+    var k = 0
+    while k < n {
+      k += 1
+      y += 1000
+      if k >= 3 {
+        break
+      }
+    }
+    return y + 9_007_199_254_740_982
+  }
+  return 0
+}
+
+// `y <= 0` is lost when a `for` body reassigns `y`
+fn for_reassigns(x: Int, xs: List<Int>) -> Int {
+  var y = x
+  require y <= 0, "positive"
+  for v in xs {
+    y = v
+  }
+  return y + TOP
+}
+
+// after the merge `r` is in [0, TOP]: `r - 1` is plain, `(r - 1) / 2` truncates a negative dividend
+fn merged(x: Int, flag: Bool) -> List<Int> {
+  var r = 0
+  if flag {
+    r = 5
+  } else {
+    if x < 0 {
+      return []
+    }
+    r = x
+  }
+  return [r - 1, (r - 1) / 2, (r - 1) % 2, r * 2]
+}
+
+// sibling blocks bind the same name to different ranges
+fn siblings_reuse(x: Int, flag: Bool) -> Int {
+  var out = 0
+  if flag {
+    let t = 3
+    out = t + 1
+  } else {
+    let t = x
+    out = t + 1
+  }
+  for i in 0..2 {
+    let t = 2
+    out = out + t * i
+  }
+  for i in 0..1 {
+    let t = x
+    out = t * 2
+  }
+  return out
+}
+
+// a `match` assignment replaces the guarded value
+fn match_assign(x: Int, m: Mode) -> Int {
+  var r = x
+  if r > 0 {
+    r = 0
+  }
+  r = match m {
+    Up => r + TOP
+    Down => -1
+  }
+  return r + 1
+}
+
+fn opt_alias(o: Int?, x: Int) -> Int {
+  let a = match o {
+    some(v) => if v <= 0 then v + TOP else v - 1
+    none => x + 1
+  }
+  return a + (o ?? 0)
+}
+
+// only a nonzero divisor of one sign is plain; -0.0 equals 0.0
+fn fdiv_zero(x: Float, y: Float) -> Float {
+  if y >= 0.0 and y <= 0.0 {
+    return 1.0 / y
+  }
+  if y > 0.0 {
+    return x / y
+  }
+  if y <= -1.0 and x >= -1e300 and x <= 1e300 {
+    return x / y + x * 1e8
+  }
+  return x - y
+}
+
+fn trunc_div(x: Int, y: Int) -> List<Int> {
+  if x >= -5 and x <= 5 and y >= 2 and y <= 3 {
+    return [x / y, x % y, (x + 5) / y, (x + 5) % y, -x / y, (0 - x) % y]
+  }
+  return []
+}
+
+fn elif_chain(x: Int) -> Int {
+  var r = 0
+  if x < 0 {
+    r = 1
+  } else if x < 100 {
+    r = x * 1000
+  } else {
+    r = x * 2
+  }
+  return r - 1
+}
+
+// the inner loop reassigns `x`: its `require x < 10` fact dies at the inner head
+fn nested_loops(n: Int) -> Int {
+  var x = 0
+  for i in 0..3 {
+    require x < 10, "x"
+    for j in 0..n {
+      x = x + HALF
+      if j >= 2 {
+        break
+      }
+    }
+    return x - 1
+  }
+  return x
+}
+
+fn two_locals(x: Int, y: Int) -> List<Int> {
+  if x < y {
+    return [x + 1, y - 1]
+  }
+  return [x - y]
+}
+
+fn logic(x: Int, flag: Bool) -> List<Bool> {
+  return [not (x >= TOP or flag) and x + 1 > 0, x < 5 or x - 5 > 100, if x > -TOP then x - 1 < 0 else flag]
+}
+
+// on exit the loop condition is false: `v > 0` must not survive
+fn countdown(x: Int) -> Int {
+  var v = x
+  var steps = 0
+  while v > 0 and steps < 3 {
+    v = v - HALF
+    steps += 1
+  }
+  return v - HALF
+}
+
+fn require_loop(xs: List<Int>) -> Int {
+  var total = 0
+  for v in xs {
+    require v >= 0 and v <= 1000, "range"
+    total = total + v * 1000
+  }
+  return total
+}
+
+// `continue` leaves `v >= 0` behind it; a branch that does not leave leaves nothing
+fn skip_neg(xs: List<Int>) -> List<Int> {
+  var best = 0
+  var other = 0
+  for v in xs {
+    if v < 0 {
+      other = 1
+    }
+    other = other + v / 2 + v % 2
+    if v < 0 {
+      continue
+    }
+    best = max(best, v / 2 + v % 2)
+  }
+  return [best, other]
+}
+
+fn range_edge(a: Int) -> Int {
+  var s = 0
+  for i in 9_007_199_254_740_988..TOP {
+    s = i + 1
+  }
+  for i in a..a + 2 {
+    s = i * 2
+  }
+  return s
+}
+
+// contradictory guards make dead code whose spans are empty: generation must not crash
+fn dead_guards(x: Float, y: Float, n: Int) -> Float {
+  if y >= 1.0 and y <= 0.0 {
+    return x / y + sqrt(y) + pow(y, 1.5)
+  }
+  if n > 4 and n < 1 and x >= 0.0 {
+    return float(n / n + 7 / n)
+  }
+  if x >= 0.5 and x <= -1.0 {
+    return sqrt(x) + pow(x, 1.5)
+  }
+  return x
+}
+
+test "ranges traps" {
+  expect guard_then_loop(0, 0) == 9_007_199_254_740_982
+  expect guard_then_loop(9, 0) == TOP
+  expect guard_then_loop(50, 3) == 0
+  expect_error guard_then_loop(0, 3), IntegerOverflow
+  expect for_reassigns(0, []) == TOP
+  expect_error for_reassigns(-1, [1]), IntegerOverflow
+  expect_error for_reassigns(1, []), "positive"
+  expect merged(0, false) == [-1, 0, -1, 0]
+  expect merged(0, true) == [4, 2, 0, 10]
+  expect merged(-3, false) == []
+  expect_error merged(TOP, false), IntegerOverflow
+  expect siblings_reuse(5, true) == 10
+  expect siblings_reuse(HALF, true) == 9_007_199_254_740_990
+  expect_error siblings_reuse(TOP, false), IntegerOverflow
+  expect_error match_assign(0, Mode.Up), IntegerOverflow
+  expect_error match_assign(5, Mode.Up), IntegerOverflow
+  expect match_assign(-5, Mode.Up) == 9_007_199_254_740_987
+  expect match_assign(3, Mode.Down) == 0
+  expect opt_alias(none, 1) == 2
+  expect opt_alias(-TOP, 0) == -TOP
+  expect opt_alias(5, 0) == 9
+  expect opt_alias(0, 0) == TOP
+  expect_error fdiv_zero(1.0, -0.0), NotFinite
+  expect_error fdiv_zero(1.0, 0.0), NotFinite
+  expect_error fdiv_zero(1e308, 0.5), NotFinite
+  expect_error fdiv_zero(1.0, 5e-324), NotFinite
+  expect fdiv_zero(3.0, -2.0) == -1.5 + 3e8
+  expect fdiv_zero(1.0, -0.5) == 1.5
+  expect trunc_div(-5, 2) == [-2, -1, 0, 0, 2, 1]
+  expect trunc_div(5, 3) == [1, 2, 3, 1, -1, -2]
+  expect elif_chain(-1) == 0
+  expect elif_chain(99) == 98_999
+  expect_error elif_chain(HALF + 1), IntegerOverflow
+  expect nested_loops(0) == -1
+  expect nested_loops(2) == 9_007_199_254_740_989
+  expect_error nested_loops(3), IntegerOverflow
+  expect two_locals(TOP - 1, TOP) == [TOP, TOP - 1]
+  expect_error two_locals(TOP, -TOP), IntegerOverflow
+  expect logic(TOP - 1, false) == [true, true, false]
+  expect logic(-TOP, false) == [false, true, false]
+  expect countdown(1) == -9_007_199_254_740_989
+  expect countdown(0) == -HALF
+  expect_error countdown(-TOP), IntegerOverflow
+  expect require_loop([1000, 5]) == 1_005_000
+  expect_error require_loop([-1]), "range"
+  expect skip_neg([-3, 5]) == [3, 2]
+  expect range_edge(0) == 2
+  expect_error range_edge(TOP - 1), IntegerOverflow
+  expect_error range_edge(HALF), IntegerOverflow
+  expect dead_guards(1.0, 2.0, 3) == 1.0
 }
 """,
 }

@@ -15,10 +15,14 @@ a branch refines the locals its condition compares (`if level <= 1 { return
 their later operands, and a loop forgets every outer local its body assigns.
 A name without a fact has its type's whole range: every Int value lies in
 [-(2^53-1), 2^53-1] and every Float value is finite (LANGUAGE.md section 5:
-each operation checks its result). Bounds are sound because Python's Int
-arithmetic is exact and IEEE rounding is monotone: the rounded result of
-`a * b` for `a` in [a0, a1], `b` in [b0, b1] lies between the rounded
-products of the corners, which are computed here with the same floats.
+each operation checks its result). A span is never empty: where facts
+contradict each other (`if n > 4 and n < 1`) the code is unreachable, so
+the facts are kept as they were instead of narrowed to nothing (an empty
+span would divide by a zero bound or take the root of a negative one while
+generating). Bounds are sound because Python's Int arithmetic is exact and
+IEEE rounding is monotone: the rounded result of `a * b` for `a` in
+[a0, a1], `b` in [b0, b1] lies between the rounded products of the
+corners, which are computed here with the same floats.
 """
 
 from __future__ import annotations
@@ -65,8 +69,10 @@ def _whole(t: ir.Type) -> Span | None:
     return None
 
 
-def _meet(a: Span, b: Span) -> Span:
-    return Span(max(a.lo, b.lo), min(a.hi, b.hi))
+def _meet(a: Span, b: Span) -> Span | None:
+    """The intersection; None when it is empty (the value cannot exist: the code is unreachable)."""
+    met = Span(max(a.lo, b.lo), min(a.hi, b.hi))
+    return met if met.lo <= met.hi else None
 
 
 def _corners(a: Span, b: Span, op: str) -> Span | None:
@@ -153,7 +159,9 @@ class Ranges:
         elif op == ">=":
             span = Span(max(span.lo, bound.lo), span.hi)
         else:
-            span = _meet(span, bound)
+            span = _meet(span, bound) or span
+        if span.lo > span.hi:  # contradictory facts: unreachable code, where keeping the old facts is sound
+            return
         self.set(self.locals.lookup(subject.name), span)
 
     # --- spans ------------------------------------------------------------------------
@@ -181,7 +189,7 @@ class Ranges:
                 return Span(-s.hi, -s.lo)
             case ir.Arith():
                 raw = self.raw(e)
-                return _meet(raw, whole) if raw is not None else whole
+                return (_meet(raw, whole) if raw is not None else None) or whole
             case ir.CallBuiltin(builtin=name, args=args):
                 return self.builtin(name, args, whole)
             case _:

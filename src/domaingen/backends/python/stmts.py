@@ -166,6 +166,8 @@ class StmtEmitter:
                 head = self.loop(body)
                 self.locals.push()
                 within = Span(low.lo, high.hi - 1) if low is not None and high is not None else None
+                if within is not None and within.lo > within.hi:  # the loop never runs: no facts, no empty span
+                    within = None
                 self.line(f"for {self.loop_var(var, ir.INT, within)} in {bounds}:")
                 self.nested(body)
                 self.locals.pop()
