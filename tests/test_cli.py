@@ -475,6 +475,11 @@ TYPER_ONLY = "import sys; from domaingen.cli.commands import app; sys.argv[0] = 
         ["run", "shop.pricing.with_tax", "-i", "good", "--", "-1"],
         ["run", "shop.pricing.with_tax", "--input=good", "100"],
         ["run", "-i", "good", "shop.pricing.with_tax", "7", "-i", "failing"],
+        ["generate", "--check", "-o", "gen", "good"],
+        ["-q", "generate", "--check", "--target", "python", "--output=gen", "good"],
+        ["generate", "--check", "-t", "nosuch", "good"],
+        ["generate", "--check", "-o", "gen", "bad"],
+        ["generate", "--check", "--watch", "good"],
     ],
     ids=lambda a: " ".join(a),
 )
@@ -506,7 +511,9 @@ def test_fast_path_behaves_as_typer(args: list[str], project: Path) -> None:
         ["run"],
         ["run", "shop.pricing.with_tax", "-1"],
         ["-q"],
-        ["generate"],
+        ["generate", "--help"],
+        ["generate", "-o"],
+        ["verify"],
         ["fmt", "--check"],
         ["no-such-command"],
     ],
@@ -520,6 +527,20 @@ def test_fast_path_leaves_everything_else_to_typer(args: list[str]) -> None:
 
 def test_fast_check_does_not_import_typer(project: Path) -> None:
     code = "import sys; sys.argv = ['domaingen', 'check', 'good']; from domaingen.cli import main\ntry:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_noop_generate_imports_neither_typer_nor_pydantic(project: Path) -> None:
+    """The pre-commit hook's common case (nothing changed) stays light: no typer, no IR."""
+    first = dg("-q", "generate", "-t", "python", "-o", "gen", "good", cwd=project)
+    assert first.returncode == 0, first.stderr
+    code = (
+        "import sys; sys.argv = ['domaingen', '-q', 'generate', '-t', 'python', '-o', 'gen', 'good']\n"
+        "from domaingen.cli import main\ntry:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich', 'pydantic')}))"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

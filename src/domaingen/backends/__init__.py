@@ -7,8 +7,10 @@ CLI enumerates it and imports only the targets it needs.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from .base import Backend
+if TYPE_CHECKING:  # `base` imports the IR (pydantic): a no-op `generate` never needs it
+    from .base import Backend
 
 REGISTRY: dict[str, str] = {
     "python": "domaingen.backends.python.backend:PythonBackend",
@@ -19,8 +21,8 @@ REGISTRY: dict[str, str] = {
 }
 
 
-def get_backend(name: str) -> Backend:
+def get_backend(name: str) -> "Backend":
     module_name, _, cls_name = REGISTRY[name].partition(":")
     cls = getattr(importlib.import_module(module_name), cls_name)
-    backend: Backend = cls()
+    backend: "Backend" = cls()
     return backend

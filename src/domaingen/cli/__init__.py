@@ -12,8 +12,9 @@ fmt, lsp); `common.py` holds what they share.
 
 Start-up stays lean (`domaingen check` must answer in well under half a
 second): heavier stages are imported inside each command, and `main` runs
-the front-end commands directly when their arguments are plain (known
-options, no `--help`), without importing typer and click at all. Anything
+the front-end commands and `generate` directly when their arguments are
+plain (known options, no `--help`), without importing typer and click at
+all (a no-op `generate` is the pre-commit hook's common case). Anything
 else goes through typer, which also reports every usage error.
 """
 
@@ -39,7 +40,21 @@ _FAST: dict[str, _Spec] = {
     ),
     "ir": (("*paths",), {"--spans": ("spans", "flag"), "--schema": ("schema", "flag")}, {"spans": False, "schema": False}),
     "run": (("target", "*args"), {"--input": ("inputs", "list"), "-i": ("inputs", "list")}, {"inputs": None}),
+    "generate": (
+        ("*paths",),
+        {
+            "--target": ("targets", "list"),
+            "-t": ("targets", "list"),
+            "--output": ("output", "value"),
+            "-o": ("output", "value"),
+            "--check": ("check", "flag"),
+            "--watch": ("watch", "flag"),
+            "-w": ("watch", "flag"),
+        },
+        {"targets": None, "output": None, "check": False, "watch": False},
+    ),
 }
+_MODULE = {"check": "frontend", "test": "frontend", "ir": "frontend", "run": "frontend", "generate": "generate"}
 _GLOBAL = {"--quiet": "quiet", "-q": "quiet", "--verbose": "verbose"}
 
 
@@ -97,9 +112,10 @@ def _plain_call(argv: list[str]) -> tuple[Callable[..., None], dict[str, Any], b
             values[param] = positional.pop(0)
         else:
             return None  # a required argument is missing
-    from . import frontend
+    import importlib
 
-    return getattr(frontend, name), values, flags["quiet"], flags["verbose"]
+    module = importlib.import_module(f"{__name__}.{_MODULE[name]}")
+    return getattr(module, name), values, flags["quiet"], flags["verbose"]
 
 
 def main() -> None:
