@@ -18,20 +18,8 @@ match bindings are never eligible.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
-
 from ...ir import nodes as ir
-
-
-def _walk(node: Any) -> Iterator[Any]:
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, ir.Node):
-            yield item
-            stack.extend(getattr(item, f) for f in type(item).model_fields if f != "span")
-        elif isinstance(item, tuple):
-            stack.extend(item)
+from ...ir.walk import binders, walk
 
 
 def self_append(name: str, value: ir.Expr) -> ir.Expr | None:
@@ -46,20 +34,12 @@ def self_append(name: str, value: ir.Expr) -> ir.Expr | None:
 def owned_lists(body: tuple[ir.Stmt, ...], params: frozenset[str] = frozenset()) -> frozenset[str]:
     fresh: dict[str, bool] = {}
     excluded: set[str] = set(params)
-    for n in _walk(body):
+    for n in walk(body):
         match n:
             case ir.Let(name=name, value=value):
                 fresh[name] = fresh.get(name, True) and isinstance(value, ir.ListLit)
             case ir.Assign(name=name, value=value) if self_append(name, value) is None:
                 excluded.add(name)
-            case ir.ForList(var=var) | ir.ForRange(var=var):
-                excluded.add(var)
-            case ir.ForMap(key=key, value=value):
-                excluded.update((key, value))
-            case ir.UnionArm(bindings=bindings):
-                excluded.update(b for b in bindings if b is not None)
-            case ir.MatchOptional(binding=binding) if binding is not None:
-                excluded.add(binding)
             case _:
-                pass
+                excluded.update(binders(n))  # loop variables and match bindings are never fresh lists
     return frozenset(name for name, ok in fresh.items() if ok and name not in excluded)

@@ -21,24 +21,11 @@ or it is the one read of `x` in `x = f(x)` (the old value dies there).
 
 from __future__ import annotations
 
-from typing import Any, Iterator, assert_never
-
-from pydantic import BaseModel
+from typing import Any, assert_never
 
 from ...ir import nodes as ir
+from ...ir.walk import binders, walk
 from .types import is_copy
-
-
-def walk(node: Any) -> Iterator[Any]:
-    """Every IR node below `node` (itself included), depth first."""
-    if isinstance(node, BaseModel):
-        yield node
-        for name in type(node).model_fields:
-            if name != "span":
-                yield from walk(getattr(node, name))
-    elif isinstance(node, tuple):
-        for item in node:
-            yield from walk(item)
 
 
 def _reads(node: Any) -> list[ir.Local]:
@@ -67,20 +54,7 @@ def _partial_moves(exprs: list[Any]) -> tuple[set[int], set[int]]:
 
 def _bound(stmts: tuple[ir.Stmt, ...]) -> set[str]:
     """Names bound anywhere inside `stmts` (lets, loop variables, match bindings)."""
-    names: set[str] = set()
-    for n in walk(stmts):
-        match n:
-            case ir.Let(name=name) | ir.ForList(var=name) | ir.ForRange(var=name):
-                names.add(name)
-            case ir.ForMap(key=key, value=value):
-                names.update((key, value))
-            case ir.UnionArm(bindings=bindings):
-                names.update(b for b in bindings if b is not None)
-            case ir.MatchOptional(binding=binding) if binding is not None:
-                names.add(binding)
-            case _:
-                pass
-    return names
+    return {name for n in walk(stmts) for name in binders(n)}
 
 
 class _Liveness:

@@ -28,9 +28,10 @@ from __future__ import annotations
 from typing import assert_never
 
 from ...ir import nodes as ir
+from ...ir.walk import binders, walk
 from ...naming.scheme import Role
 from .exprs import ATOM, LOW, PREFIX, ExprEmitter, Scope, local_name, paren
-from .liveness import movable, walk
+from .liveness import movable
 from .naming import SCHEME
 from .program import ProgramInfo
 from .types import type_ref
@@ -46,16 +47,8 @@ def analyse(fn: ir.Function) -> Scope:
                 reads.add(name)
             case ir.Assign(name=name):
                 assigned.add(name)
-            case ir.Let(name=name) | ir.ForList(var=name) | ir.ForRange(var=name):
-                names.add(name)
-            case ir.ForMap(key=key, value=value):
-                names.update((key, value))
-            case ir.UnionArm(bindings=bindings):
-                names.update(b for b in bindings if b is not None)
-            case ir.MatchOptional(binding=binding) if binding is not None:
-                names.add(binding)
             case _:
-                pass
+                names.update(binders(node))
     return Scope(
         module="",
         reads=frozenset(reads),
