@@ -83,7 +83,7 @@ test "count" {
 def test_the_step_limit_leaves_out_long_loops_deterministically() -> None:
     front = load_texts({"v.dg": LOOPS})
     assert front.program is not None
-    # A generous wall-clock backstop: only the loop-iteration limit decides.
+    # A generous CPU-time backstop: only the loop-iteration limit decides.
     (vf,) = build_vectors(front.program, per_function=20, time_limit=60.0, step_limit=1000)
     args = [v.args for v in vf.vectors]
     assert ["3"] in args and ["1000"] in args
@@ -92,6 +92,16 @@ def test_the_step_limit_leaves_out_long_loops_deterministically() -> None:
     assert ["100000"] in [v.args for v in wide.vectors]
     assert build_vectors(front.program, per_function=20, time_limit=60.0, step_limit=1000)[0].text() == vf.text()
 
+
+
+def test_the_cpu_time_backstop_leaves_out_calls_the_step_limit_lets_run() -> None:
+    """With the loop limit out of the way, the CPU-time backstop still stops a runaway call."""
+    front = load_texts({"v.dg": LOOPS})
+    assert front.program is not None
+    (vf,) = build_vectors(front.program, per_function=20, time_limit=0.05, step_limit=10**15)
+    args = [v.args for v in vf.vectors]
+    assert ["3"] in args  # quick calls are kept
+    assert ["9007199254740991"] not in args  # a loop towards 2^53 would run for hours
 
 def test_jobs_put_together_equal_one_build() -> None:
     from domaingen.vectors.build import _BUILDERS, assemble, jobs, run_job

@@ -6,7 +6,7 @@ Produces: one `VectorFile` per module (docs/vectors.md): first every call a
 generated inputs per function (boundary values first, then random, seeded),
 each with the interpreter's outcome. Duplicate calls are kept once. A call
 whose loops run more than `step_limit` iterations in all (say, a loop up to
-2^53), or, as a backstop, longer than `time_limit` seconds, is left out:
+2^53), or, as a backstop, longer than `time_limit` CPU seconds, is left out:
 vectors must replay quickly in every target. The step limit makes that
 choice deterministic (it does not depend on the machine's speed or load)
 and cheap: a runaway call stops after a few milliseconds.
@@ -39,6 +39,8 @@ VERSION = 1
 # call of the bundled example runs 3,001 (`game.rewards.roll_many` with
 # times = 1000); calls over the limit are loops towards 2^53 or 10^6.
 STEP_LIMIT = 5_000
+# CPU seconds: only for calls slow without looping (the step limit decides the rest)
+TIME_LIMIT = 2.0
 
 
 @dataclass
@@ -82,7 +84,9 @@ class _Timeout(Exception):
 
 
 class _Deadline:
-    """A wall-clock backstop per call (SIGALRM; the handler is installed once)."""
+    """A CPU-time backstop per call (ITIMER_PROF/SIGPROF: time the process is
+    descheduled on a loaded machine does not count, so it cannot make the
+    vector files depend on the load)."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -91,18 +95,18 @@ class _Deadline:
         def fire(signum: int, frame: Any) -> None:
             raise _Timeout()
 
-        self.previous = signal.signal(signal.SIGALRM, fire)
+        self.previous = signal.signal(signal.SIGPROF, fire)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self.previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, self.previous)
 
     def arm(self) -> None:
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        signal.setitimer(signal.ITIMER_PROF, self.seconds)
 
     def disarm(self) -> None:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def functions(program: ir.Program) -> Iterator[tuple[ir.Module, ir.Function]]:
@@ -116,11 +120,11 @@ def build_vectors(
     program: ir.Program,
     per_function: int = 60,
     seed: int = 1,
-    time_limit: float = 0.25,
+    time_limit: float = TIME_LIMIT,
     step_limit: int = STEP_LIMIT,
 ) -> list[VectorFile]:
     """`step_limit`: loop iterations a call may run (`interp.host.StepBudget`);
-    `time_limit`: seconds, a backstop for calls that are slow without looping.
+    `time_limit`: CPU seconds, a backstop for calls that are slow without looping.
 
     The same as `assemble(program, [run_job(program, job, …) for job in
     jobs(program)])`, which is how `codegen` spreads the work over worker
@@ -139,7 +143,7 @@ def jobs(program: ir.Program) -> list[Job]:
     return [("tests",)] + [("function", m.name, f.name) for m, f in functions(program)]
 
 
-def run_job(program: ir.Program, job: Job, per_function: int = 60, seed: int = 1, time_limit: float = 0.25,
+def run_job(program: ir.Program, job: Job, per_function: int = 60, seed: int = 1, time_limit: float = TIME_LIMIT,
             step_limit: int = STEP_LIMIT) -> list[tuple[str, Vector]]:
     """One job's vectors as (module, vector), in order. Functions stay compiled
     between the jobs of one process (one builder per program and settings)."""
