@@ -23,6 +23,7 @@ from typing import Mapping, Sequence
 
 from ..diagnostics import Diagnostic
 from ..ir import nodes as ir
+from ..naming.collisions import check_program
 from ..source import SourceFile
 from ..syntax import ast
 from . import decls, rules
@@ -95,8 +96,6 @@ def _check(env: Env, modules: Sequence[ast.Module], sources: Mapping[str, Source
     program = ir.new(ir.Program, modules=tuple(_module_ir(info, bodies) for info in rules.module_order(env)))
     if env.sink.errors == 0:
         # Names every target would spell alike (`user_id`/`userId`): DG110.
-        from ..naming.collisions import check_program
-
         env.sink.extend(check_program(program))
     return program
 
