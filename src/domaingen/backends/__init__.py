@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # `base` imports the IR (pydantic): a no-op `generate` never needs it
+if TYPE_CHECKING:  # `base` imports the IR and jinja2: a no-op `generate` never needs them
     from .base import Backend
 
 REGISTRY: dict[str, str] = {

@@ -104,7 +104,7 @@ def front(paths: Optional[List[str]], fmt: str) -> "FrontEnd":
     if fmt not in ("text", "json"):
         sys.stderr.write(f"domaingen: --format must be `text` or `json`, not `{fmt}`\n")
         raise Exit(EXIT_USAGE)
-    # Loading imports the parser, checker and pydantic, then builds large
+    # Loading imports the parser and checker, then builds large
     # acyclic trees; the cyclic collector would only rescan them (~3% of
     # `domaingen check`). Paused for the front end only: `test` and `run`
     # then run the interpreter with it.

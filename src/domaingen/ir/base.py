@@ -1,71 +1,133 @@
-"""The base of every IR node, and `new`, the checker's fast constructor.
+"""The base of every IR node, `new` (the checker's fast constructor) and `replace`.
 
 Consumes: nothing (plain data).
-Produces: `Node` (frozen pydantic model, span kept out of equality and out
-of `model_dump` unless asked for) and `new`. The node families live in
-`types`, `exprs`, `stmts` and `decls`; `nodes` gathers them.
+Produces: `Node`, a frozen plain class whose subclasses declare their fields
+as annotations (like a dataclass); `Tagged`, the marker that makes a union
+of nodes a closed union discriminated by a field (`kind`); `new` and
+`replace`. The node families live in `types`, `exprs`, `stmts` and
+`decls`; `nodes` gathers them.
+
+Why not pydantic models at run time: importing pydantic and building ~70
+model classes costs ~170 ms on every `domaingen check`, over a third of
+its start-up budget. The published IR (JSON document, JSON Schema and
+validation of IR documents) is still pydantic: `export` builds one
+pydantic model per node class from these declarations, only when a command
+needs it (docs/architecture.md, "The IR").
 """
 
-from typing import Any, TypeVar
+from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
-from pydantic_core import PydanticUndefined
+from typing import Any, ClassVar, TypeVar
 
 from ..source import Span
 
 IR_VERSION = 1
 
 
-class Node(BaseModel):
-    """Base of every IR node: frozen, closed, span kept out of equality."""
+class Tagged:
+    """`Annotated[Union[...], Tagged("kind")]`: a closed union discriminated by `kind`."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True, defer_build=True)
+    __slots__ = ("field",)
 
-    span: Span | None = Field(default=None, repr=False)
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def __repr__(self) -> str:
+        return f"Tagged({self.field!r})"
+
+
+class Node:
+    """Base of every IR node: frozen, closed, span kept out of equality.
+
+    Fields are the class's annotations (the base's `span` first, then each
+    class's in declaration order); a class attribute of the same name is
+    the default. Instances compare and hash by every field but `span`.
+    """
+
+    # Filled in for each subclass by `__init_subclass__`.
+    field_names: ClassVar[tuple[str, ...]] = ("span",)
+    defaults: ClassVar[dict[str, Any]] = {"span": None}
+
+    span: Span | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        names: list[str] = []
+        defaults: dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):
+            for name, annotation in klass.__dict__.get("__annotations__", {}).items():
+                if name.startswith("_") or "ClassVar" in str(annotation) or name in ("field_names", "defaults"):
+                    continue
+                if name not in names:
+                    names.append(name)
+                if name in klass.__dict__:
+                    defaults[name] = klass.__dict__[name]
+        cls.field_names = tuple(names)
+        cls.defaults = defaults
+
+    def __init__(self, **fields: Any) -> None:
+        """Keyword construction with checks (tests and tools; the checker uses `new`)."""
+        cls = type(self)
+        unknown = sorted(set(fields) - set(cls.field_names))
+        missing = [name for name in cls.field_names if name not in fields and name not in cls.defaults]
+        if unknown or missing:
+            raise TypeError(f"{cls.__name__}: unknown fields {unknown}, missing fields {missing}")
+        values = {**cls.defaults, **fields}
+        for name, value in values.items():
+            if isinstance(value, list):  # sequences are tuples in the IR
+                values[name] = tuple(value)
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
 
     def __eq__(self, other: object) -> bool:
         if type(self) is not type(other):
             return False
-        return all(getattr(self, f) == getattr(other, f) for f in type(self).model_fields if f != "span")
+        mine, theirs = self.__dict__, other.__dict__
+        return all(mine[f] == theirs[f] for f in type(self).field_names if f != "span")
 
     def __hash__(self) -> int:
-        return hash(tuple(getattr(self, f) for f in type(self).model_fields if f != "span"))
+        values = self.__dict__
+        return hash(tuple(values[f] for f in type(self).field_names if f != "span"))
 
-    @model_serializer(mode="wrap")
-    def _drop_span(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
-        data = handler(self)
-        context = info.context or {}
-        if isinstance(data, dict) and not context.get("spans"):
-            data.pop("span", None)
-        return data
+    def __repr__(self) -> str:
+        values = self.__dict__
+        shown = ", ".join(f"{f}={values[f]!r}" for f in type(self).field_names if f != "span")
+        return f"{type(self).__name__}({shown})"
 
-
-N = TypeVar("N", bound=Node)
-_DEFAULTS: dict[type[Node], dict[str, Any]] = {}
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), dict(self.__dict__)))
 
 
-def new(cls: type[N], **fields: Any) -> N:
-    """Build a node without validation (the checker's inputs are already checked).
-
-    About 10x faster than `model_construct`; defaults (`kind`, `span`, `doc`)
-    are filled in from the model's field defaults.
-    """
-    defaults = _DEFAULTS.get(cls)
-    if defaults is None:
-        defaults = {
-            name: info.default for name, info in cls.model_fields.items() if info.default is not PydanticUndefined
-        }
-        _DEFAULTS[cls] = defaults
+def _rebuild(cls: type[N], values: dict[str, Any]) -> N:
     obj = cls.__new__(cls)
-    _set_dict(obj, {**defaults, **fields})
-    _set_fields_set(obj, set(fields))
-    _set_extra(obj, None)
-    _set_private(obj, None)
+    obj.__dict__.update(values)
     return obj
 
 
-# `BaseModel`'s slots, set directly (it is frozen: its own `__setattr__` refuses).
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+N = TypeVar("N", bound=Node)
+
+
+def new(cls: type[N], **fields: Any) -> N:
+    """Build a node without checks (the checker's inputs are already checked).
+
+    Fields left out take their defaults (`kind`, `span`, `doc`).
+    """
+    obj = cls.__new__(cls)
+    values = obj.__dict__
+    values.update(cls.defaults)
+    values.update(fields)
+    return obj
+
+
+def replace(node: N, **changes: Any) -> N:
+    """A copy of `node` with some fields changed (the nodes are frozen)."""
+    obj = type(node).__new__(type(node))
+    values = obj.__dict__
+    values.update(node.__dict__)
+    values.update(changes)
+    return obj

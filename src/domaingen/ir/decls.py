@@ -8,9 +8,7 @@ name), never by parent pointers.
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
-
-from .base import IR_VERSION, Node
+from .base import IR_VERSION, Node, Tagged
 from .exprs import Expr
 from .stmts import Stmt
 from .types import Type
@@ -85,7 +83,7 @@ class Test(Node):
     doc: str | None = None
 
 
-Decl = Annotated[Union[Const, Enum, Record, Union_, Function, Test], Field(discriminator="kind")]
+Decl = Annotated[Union[Const, Enum, Record, Union_, Function, Test], Tagged("kind")]
 
 
 class Module(Node):

@@ -6,9 +6,7 @@ Produces: the expression nodes and their closed union `Expr` (on `kind`).
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
-
-from .base import Node
+from .base import Node, Tagged
 from .types import Type
 
 
@@ -321,5 +319,5 @@ Expr = Annotated[
         MatchUnion,
         MatchOptional,
     ],
-    Field(discriminator="kind"),
+    Tagged("kind"),
 ]

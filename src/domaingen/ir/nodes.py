@@ -1,18 +1,21 @@
 """The checked IR: what the checker produces and every later stage consumes.
 
 Consumes: nothing (plain data).
-Produces: frozen pydantic models, closed unions discriminated by `kind`, so
+Produces: frozen node classes (`base.Node`), closed unions discriminated by
+`kind` (`Tagged`), so
 backends can `match` on them exhaustively (`assert_never` in the default
 case). Every name is resolved, every expression carries its type, every
 overload of a built-in is chosen, implicit `T -> T?` conversions are explicit
 (`SomeWrap`) and compound assignment is desugared. Declarations refer to one
 another by (module, name), never by parent pointers. Spans stay out of
-equality and out of `model_dump` unless asked for (`context={"spans": True}`).
+equality. `export` turns a program into the published JSON document (spans
+only on request) and gives the pydantic models, JSON Schema and validation
+of that document.
 """
 
 # The node families live in their own modules; this one gathers them, so
 # `from domaingen.ir import nodes as ir` sees every node as `ir.Name`.
-from .base import IR_VERSION, N, Node, new
+from .base import IR_VERSION, N, Node, Tagged, new, replace
 from .decls import (
     Const,
     Decl,
@@ -170,6 +173,7 @@ __all__ = [
     "Record",
     "RecordField",
     "RecordLit",
+    "replace",
     "Require",
     "Return",
     "SomeWrap",
@@ -177,6 +181,7 @@ __all__ = [
     "STRING",
     "StringLit",
     "StringType",
+    "Tagged",
     "Test",
     "Type",
     "Union_",
@@ -185,17 +190,5 @@ __all__ = [
     "VariantLit",
     "While",
     "With",
-    "rebuild_all",
 ]
 
-
-def rebuild_all() -> None:
-    """Resolve forward references and build validators (slow: ~1 s).
-
-    Only validation, JSON Schema export and `model_validate` need this; the
-    checker builds nodes with `model_construct`, so `domaingen check` never
-    pays for it.
-    """
-    for model in list(globals().values()):
-        if isinstance(model, type) and issubclass(model, Node) and model is not Node:
-            model.model_rebuild()

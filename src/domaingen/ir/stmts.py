@@ -6,9 +6,7 @@ Produces: the statement nodes and their closed union `Stmt` (on `kind`).
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
-
-from .base import Node
+from .base import Node, Tagged
 from .exprs import Expr
 from .types import Type
 
@@ -118,5 +116,5 @@ class ExpectError(Node):
 
 Stmt = Annotated[
     Union[Let, Assign, If, While, ForList, ForMap, ForRange, Break, Continue, Return, Require, Fail, Expect, ExpectError],
-    Field(discriminator="kind"),
+    Tagged("kind"),
 ]

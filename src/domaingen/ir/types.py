@@ -7,9 +7,7 @@ shared instances `INT`, `FLOAT`, `BOOL`, `STRING`.
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
-
-from .base import Node, new
+from .base import Node, Tagged, new
 
 
 class IntType(Node):
@@ -55,9 +53,7 @@ class NamedType(Node):
 
 Type = Annotated[
     Union[IntType, FloatType, BoolType, StringType, ListType, MapType, OptionalType, NamedType],
-    Field(discriminator="kind"),
+    Tagged("kind"),
 ]
 
-# Built with `new`: calling a model class would build its validator, which
-# `defer_build` postpones until it is needed.
 INT, FLOAT, BOOL, STRING = new(IntType), new(FloatType), new(BoolType), new(StringType)

@@ -16,7 +16,7 @@ def walk(node: Any) -> Iterator[Any]:
     """Every IR node below `node` (itself included), depth first."""
     if isinstance(node, ir.Node):
         yield node
-        for name in type(node).model_fields:
+        for name in type(node).field_names:
             if name != "span":
                 yield from walk(getattr(node, name))
     elif isinstance(node, tuple):

@@ -33,7 +33,7 @@ def reads(node: Any) -> set[str]:
         if isinstance(item, ir.Local):
             out.add(item.name)
         elif isinstance(item, ir.Node):
-            stack.extend(getattr(item, f) for f in type(item).model_fields if f != "span")
+            stack.extend(getattr(item, f) for f in type(item).field_names if f != "span")
         elif isinstance(item, tuple):
             stack.extend(item)
     return out

@@ -18,29 +18,15 @@ negated by flipping the comparison (`amount < 0`), exact because NaN never exist
 
 from __future__ import annotations
 
-from typing import Any, Iterator, assert_never
-
-from pydantic import BaseModel
+from typing import assert_never
 
 from ...ir import nodes as ir
+from ...ir.walk import walk as _walk
 from .expr import ExprEmitter, bare as _bare
 from .escape import string_literal
 from .types import cmp_ref, type_ref
 
 INDENT = "  "
-
-
-def _walk(node: Any) -> Iterator[ir.Node]:
-    if isinstance(node, ir.Node):
-        yield node
-        for name in type(node).model_fields:
-            if name != "span":
-                yield from _walk(getattr(node, name))
-    elif isinstance(node, (tuple, list)):
-        for item in node:
-            yield from _walk(item)
-    elif isinstance(node, BaseModel):  # pragma: no cover - every IR model is a Node
-        return
 
 
 def read_names(body: tuple[ir.Stmt, ...]) -> frozenset[str]:
@@ -134,10 +120,10 @@ class StmtEmitter:
             case ir.Not(operand=operand):
                 return e(operand)
             case ir.Equal():
-                return e(cond.model_copy(update={"negate": not cond.negate}))
+                return e(ir.replace(cond, negate=not cond.negate))
             case ir.Compare(op=op):
                 flipped = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}[op]
-                return e(cond.model_copy(update={"op": flipped}))
+                return e(ir.replace(cond, op=flipped))
             case _:
                 return f"!{e(cond)}"
 
