@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import string
 from pathlib import Path
 
 import pytest
 
-from domaingen.source import SourceFile, read_source
+from domaingen.source import SourceFile, Span, read_source
 from domaingen.syntax import ast
 from domaingen.syntax.parser import parse
 
@@ -255,8 +254,8 @@ def test_first_character_regexes_split_like_the_whole_token_regex() -> None:
 
 def _deep(node: object) -> object:
     """A syntax tree as nested tuples, spans and token classes included."""
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        return (type(node).__name__,) + tuple((f.name, _deep(getattr(node, f.name))) for f in dataclasses.fields(node))
+    if isinstance(node, ast.Node):
+        return (type(node).__name__,) + tuple((name, _deep(getattr(node, name))) for name in node.field_names)
     if isinstance(node, (tuple, list)):
         return tuple(_deep(item) for item in node)
     if isinstance(node, str):
@@ -305,3 +304,19 @@ def test_fast_path_agrees_with_lark_on_mangled_files() -> None:
             assert fast == lark, mangled
             parsed += fast[0] is not None  # type: ignore[index]
     assert parsed > 50  # the mangling leaves enough files that still parse
+
+
+def test_syntax_nodes_are_frozen_values_that_ignore_spans() -> None:
+    here = Span("a.dg", 1, 1, 1, 2)
+    a = ast.Name("x", here)
+    b = ast.Name(name="x", span=Span("b.dg", 5, 5, 5, 6))
+    assert a == b and hash(a) == hash(b) and a != ast.Name("y", here)
+    assert repr(a) == "Name(name='x')"
+    assert ast.Name("x").span == ast.NO_SPAN
+    with pytest.raises(AttributeError, match="frozen"):
+        a.name = "y"  # type: ignore[misc]
+    moved = ast.replace(a, name="y")
+    assert (moved.name, moved.span, a.name) == ("y", here, "x")
+    assert ast.Call.field_names[-1] == "span" and "span" not in ast.Call.compared
+    with pytest.raises(TypeError):
+        ast.Name()  # type: ignore[call-arg]

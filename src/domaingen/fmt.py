@@ -31,7 +31,6 @@ difference raises `FormatterBug` rather than changing a program's meaning.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,17 +84,15 @@ def canonical_tree(node: Any) -> Any:
     """The tree with trailing whitespace stripped from doc-comment lines."""
     if isinstance(node, tuple):
         return tuple(canonical_tree(n) for n in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+    if isinstance(node, ast.Node):
         changes: dict[str, Any] = {}
-        for f in dataclasses.fields(node):
-            if not f.compare:
-                continue
-            value = getattr(node, f.name)
-            if f.name == "doc" and isinstance(value, str):
-                changes[f.name] = "\n".join(line.rstrip() for line in value.split("\n"))
+        for name in node.compared:
+            value = getattr(node, name)
+            if name == "doc" and isinstance(value, str):
+                changes[name] = "\n".join(line.rstrip() for line in value.split("\n"))
             else:
-                changes[f.name] = canonical_tree(value)
-        return dataclasses.replace(node, **changes)
+                changes[name] = canonical_tree(value)
+        return ast.replace(node, **changes)
     return node
 
 
@@ -106,7 +103,7 @@ def _landmarks(node: Any, starts: set[int], maps: set[int]) -> None:
         for n in node:
             _landmarks(n, starts, maps)
         return
-    if not dataclasses.is_dataclass(node) or isinstance(node, type) or isinstance(node, ast.Ident):
+    if not isinstance(node, ast.Node) or isinstance(node, ast.Ident):
         return
     if isinstance(node, ast.MatchArm):
         starts.add(node.patterns[0].span.offset)
@@ -114,9 +111,8 @@ def _landmarks(node: Any, starts: set[int], maps: set[int]) -> None:
         starts.add(node.span.offset)
     elif isinstance(node, ast.MapLit):
         maps.add(node.span.offset)
-    for f in dataclasses.fields(node):
-        if f.compare:
-            _landmarks(getattr(node, f.name), starts, maps)
+    for name in node.compared:
+        _landmarks(getattr(node, name), starts, maps)
 
 
 def _sym(tok: Token) -> str:

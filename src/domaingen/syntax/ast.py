@@ -1,71 +1,81 @@
 """The syntax tree: what the parser produces and the checker consumes.
 
 Consumes: nothing (plain data).
-Produces: frozen, slotted dataclasses that mirror the surface syntax one to
-one, each with a `Span`. Nothing here is resolved or typed; that is the
+Produces: frozen, slotted classes (declared like dataclasses) that mirror
+the surface syntax one to one, each with a `Span`. Nothing here is resolved or typed; that is the
 checker's job, which turns these into the IR (`domaingen.ir`), a different
 family of types, so a backend can never receive an unchecked tree.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from reprlib import recursive_repr
-from typing import TypeVar, Union, dataclass_transform
+from typing import Any, ClassVar, TypeVar, Union, dataclass_transform
 
 from ..source import Span
 
 NO_SPAN = Span("<none>", 0, 0, 0, 0)
-_span = field(default=NO_SPAN, compare=False, repr=False)
+_span = NO_SPAN  # every node's last field: `span: Span = _span`, left out of equality and repr
 _T = TypeVar("_T")
 
 
 class Node:
-    """Base of every syntax-tree class: equality, hashing and repr as
-    `@dataclass(frozen=True)` would write them, shared by all.
+    """Base of every syntax-tree class: frozen and slotted, with equality,
+    hashing and `repr` over every field but `span` (as
+    `@dataclass(frozen=True, slots=True)` with `span` marked
+    `compare=False, repr=False` would write them).
 
-    `dataclass` compiles each method it writes from source, which made
-    creating the ~50 classes of this module the largest import-time cost of
-    `domaingen check`; these generic versions give the same results.
+    Not a `dataclass`: creating ~50 dataclasses was the largest import-time
+    cost of `domaingen check` (each compiles several methods and re-creates
+    its class for `__slots__`); `_node` writes only `__init__`.
     """
 
     __slots__ = ()
+    field_names: ClassVar[tuple[str, ...]] = ()  # in declaration order, `span` last
+    compared: ClassVar[tuple[str, ...]] = ()  # every field but `span`
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: syntax-tree nodes are frozen")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: syntax-tree nodes are frozen")
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return _compared(self) == _compared(other)
+            return all(getattr(self, name) == getattr(other, name) for name in self.compared)
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(_compared(self))
+        return hash(tuple(getattr(self, name) for name in self.compared))
 
-    @recursive_repr()
     def __repr__(self) -> str:
-        cls = type(self)
-        names = _REPRS.get(cls)
-        if names is None:
-            names = _REPRS[cls] = tuple(f.name for f in fields(cls) if f.repr)  # type: ignore[arg-type]
-        return cls.__qualname__ + "(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in names) + ")"
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.compared)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), tuple(getattr(self, name) for name in self.field_names))
 
 
-_COMPARES: dict[type, tuple[str, ...]] = {}
-_REPRS: dict[type, tuple[str, ...]] = {}
-
-
-def _compared(node: Node) -> tuple[object, ...]:
+def replace(node: _T, **changes: Any) -> _T:
+    """A copy of `node` with some fields changed."""
     cls = type(node)
-    names = _COMPARES.get(cls)
-    if names is None:
-        names = _COMPARES[cls] = tuple(f.name for f in fields(cls) if f.compare)  # type: ignore[arg-type]
-    return tuple(getattr(node, name) for name in names)
+    return cls(**{name: changes.get(name, getattr(node, name)) for name in cls.field_names})  # type: ignore[attr-defined]
 
 
-@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+@dataclass_transform(frozen_default=True)
 def _node(cls: type[_T]) -> type[_T]:
-    """`@dataclass(frozen=True, slots=True)`, with `Node`'s equality, hash and repr."""
-    if cls.__doc__ is None:
-        cls.__doc__ = f"The `{cls.__name__}` node."  # else dataclass computes a signature for it
-    return dataclass(frozen=True, slots=True, eq=False, repr=False)(cls)
+    """The node class for a declaration: `__slots__` for its annotated fields and a positional-or-keyword `__init__`."""
+    names = tuple(cls.__dict__.get("__annotations__", {}))
+    namespace = {key: value for key, value in cls.__dict__.items() if key not in names and key not in ("__dict__", "__weakref__")}
+    namespace.update(__slots__=names, field_names=names, compared=tuple(n for n in names if n != "span"), __match_args__=names)
+    built = type(cls.__name__, cls.__bases__, namespace)
+    setters = {f"_set_{name}": getattr(built, name).__set__ for name in names}
+    params = ", ".join(f"{name}=_span" if name == "span" else name for name in names)
+    body = "".join(f"\n    _set_{name}(self, {name})" for name in names) or "\n    pass"
+    code: dict[str, Any] = {}
+    exec(f"def __init__(self, {params}):{body}", {"_span": _span, **setters}, code)  # noqa: S102 - our own field names
+    code["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    built.__init__ = code["__init__"]  # type: ignore[misc]
+    return built
 
 
 @_node
