@@ -545,3 +545,28 @@ def test_noop_generate_imports_neither_typer_nor_pydantic(project: Path) -> None
     result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_closed_pipe_ends_quietly_with_141() -> None:
+    """`domaingen ir | head -c 0`: the reader leaves before the 2 MB document is written."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "domaingen", "ir", str(REPO / "dsl")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141, err
+    assert "Traceback" not in err and "internal error" not in err
+
+
+def test_console_exit_keeps_output_and_code(project: Path) -> None:
+    """`python -m domaingen` leaves with `os._exit` after `check`: nothing printed may be lost."""
+    bad = dg("check", "--format", "json", "bad", cwd=project)
+    assert bad.returncode == 1
+    assert json.loads(bad.stdout)["diagnostics"]
+    good = dg("check", "good", cwd=project)
+    assert (good.returncode, good.stdout) == (0, "")
+    assert "ok: 1 module" in good.stderr

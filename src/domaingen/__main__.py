@@ -1,5 +1,5 @@
 """`python -m domaingen` is the `domaingen` command."""
 
-from .cli import main
+from .cli import console
 
-main()
+console()

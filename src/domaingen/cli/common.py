@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..frontend import FrontEnd
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a writer whose reader closed the pipe
 ISSUES_URL = "https://github.com/domaingen/domaingen/issues"
 
 F = TypeVar("F", bound=Callable[..., None])
@@ -76,6 +77,11 @@ def guarded(func: F) -> F:
             func(*args, **kwargs)
         except (Exit, KeyboardInterrupt, SystemExit):
             raise
+        except BrokenPipeError:
+            # The reader went away (`domaingen ir | head`): not a bug; end as a
+            # shell does on SIGPIPE, without a trace or a second error at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise Exit(EXIT_PIPE) from None
         except Exception as exc:  # noqa: BLE001 - the one place that catches everything
             internal_error(exc)
 
