@@ -32,7 +32,9 @@ def _char(ch: str) -> str:
 
 
 def string_literal(value: str) -> str:
-    return '"' + "".join('\\"' if ch == '"' else _char(ch) for ch in value) + '"'
+    """Double-quoted unless that needs more escapes than single quotes (black's choice)."""
+    quote = "'" if value.count('"') > value.count("'") else '"'
+    return quote + "".join("\\" + ch if ch == quote else _char(ch) for ch in value) + quote
 
 
 def docstring_body(text: str, indent: str = "") -> str:
@@ -52,7 +54,8 @@ def docstring_body(text: str, indent: str = "") -> str:
             else:
                 parts.append(_char(ch))
         out_lines.append("".join(parts))
-    return ("\n" + indent).join(out_lines).rstrip(" ")
+    # black strips the indentation of an empty docstring line
+    return "\n".join(indent + x if x and i else x for i, x in enumerate(out_lines)).rstrip(" ")
 
 
 def docstring(text: str, indent: str = "") -> str:

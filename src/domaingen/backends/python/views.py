@@ -17,6 +17,7 @@ from typing import Any
 from ...ir import nodes as ir
 from ..base import HEADER, FileView, TargetOptions
 from .escape import docstring, string_literal
+from .layout import fit
 from .stmts import StmtEmitter
 from .symbols import Symbols, module_alias, module_parts
 from .types import codec_ref, named_deps, type_ref
@@ -79,6 +80,11 @@ class ModuleView:
                     decls.append(self.function(decl))
                 case ir.Test():
                     pass
+        for i, d in enumerate(decls):
+            # black keeps one blank line between the imports and a first statement
+            # that is not a `def`/`class`/decorator, two everywhere else
+            plain = d["template"] == "const.py.j2" or (d["template"] == "union.py.j2" and not d["variants"])
+            d["gap"] = "\n" if i == 0 and plain else "\n\n"
         kinds = {d.kind for d in self.module.decls}
         typing_names = ["Final"] if kinds & {"const", "enum"} else []
         if any("Mapping[" in line for d in decls for line in d.get("texts", [])):
@@ -101,8 +107,8 @@ class ModuleView:
             "dots": dots,
             "imports": imports,
             "decls": decls,
-            "pow_memos": [f"{name} = _rt.pow_to({text})" for name, text in self.pow_memos.items()],
-            "codecs": self.codecs(),
+            "pow_memos": [fit(f"{name} = _rt.pow_to({text})") for name, text in self.pow_memos.items()],
+            "codecs": [fit(line) for line in self.codecs()],
         }
 
     # --- declarations ----------------------------------------------------------------
@@ -114,9 +120,7 @@ class ModuleView:
         annotation = type_ref(c.type, self.name)
         return {
             "template": "const.py.j2",
-            "name": Symbols.const(c.name),
-            "annotation": annotation,
-            "value": value,
+            "line": fit(f"{Symbols.const(c.name)}: Final[{annotation}] = {value}"),
             "doc": _doc(c.doc, ""),
             "texts": [annotation],
         }
@@ -134,12 +138,16 @@ class ModuleView:
             "doc": _doc(e.doc or f"The DSL enum `{e.name}`.", "    "),
             "members": members,
             "order_name": f"_{name}_order",
-            "order": order,
+            "order": fit(f"_{name}_order: Final[dict[{name}, int]] = {order}"),
         }
 
     def fields(self, fields: tuple[ir.RecordField, ...]) -> list[dict[str, str]]:
         return [
-            {"name": Symbols.field(f.name), "type": type_ref(f.type, self.name), "doc": _doc(f.doc, "    ")}
+            {
+                "line": fit(f"    {Symbols.field(f.name)}: {type_ref(f.type, self.name)}"),
+                "type": type_ref(f.type, self.name),
+                "doc": _doc(f.doc, "    "),
+            }
             for f in fields
         ]
 
@@ -155,6 +163,8 @@ class ModuleView:
 
     def union(self, u: ir.Union_) -> dict[str, Any]:
         variants: list[dict[str, Any]] = []
+        alias = "Union[" + ", ".join(self.symbols.variant_class(self.name, u.name, v.name) for v in u.variants) + "]"
+        alias = alias if u.variants else "Never"
         for v in u.variants:
             cls = self.symbols.variant_class(self.name, u.name, v.name)
             doc = v.doc or f"The variant `{u.name}.{v.name}`."
@@ -164,7 +174,7 @@ class ModuleView:
             "name": Symbols.type_name(u.name),
             "doc": _doc(u.doc, ""),
             "variants": variants,
-            "alias": "Union[" + ", ".join(v["name"] for v in variants) + "]" if variants else "Never",
+            "alias": fit(f"{Symbols.type_name(u.name)}: TypeAlias = {alias}"),
             "texts": [f["type"] for v in variants for f in v["fields"]],
         }
 
@@ -174,9 +184,9 @@ class ModuleView:
         signature = f"def {Symbols.function(fn.name)}({body.params}) -> {ret}:"
         return {
             "template": "function.py.j2",
-            "signature": signature,
+            "signature": fit(signature),
             "doc": _doc(fn.doc, "    "),
-            "lines": body.lines,
+            "lines": [fit(line) for line in body.lines],
             "texts": [signature, *body.lines],
         }
 
@@ -282,17 +292,66 @@ def package_views(program: ir.Program, options: TargetOptions, symbols: Symbols)
 
 
 def calls_context(program: ir.Program, symbols: Symbols, support: str) -> dict[str, Any]:
+    """The call table, filled by one short `_add(name, function, result codec,
+    "parameter names", parameter codec...)` statement per function, module by module
+    (black formats short statements much faster than one big dict display); every
+    codec that is not a plain `INT`/`FLOAT`/`BOOL`/`STRING` is built once beforehand,
+    named after its type (`_LIST_INT`, `_PROFILE`)."""
     imports = [
         f"from .{'.'.join(module_parts(m.name)[:-1]) or ''} import {module_parts(m.name)[-1]} as {module_alias(m.name)}"
         for m in program.modules
     ]
+    codecs = _CallCodecs()
     entries = []
     for module in program.modules:
-        for decl in module.decls:
-            if not isinstance(decl, ir.Function):
-                continue
-            params = py_tuple([f"({string_literal(p.name)}, {codec_ref(p.type, '')})" for p in decl.params])
+        functions = [d for d in module.decls if isinstance(d, ir.Function)]
+        if functions:
+            entries += ["", f"_add = _Adder({string_literal(module.name)})"]
+        for decl in functions:
+            names = string_literal(" ".join(p.name for p in decl.params))
             fn = f"{module_alias(module.name)}.{Symbols.function(decl.name)}"
-            key = string_literal(f"{module.name}.{decl.name}")
-            entries.append(f"{key}: ({params}, {codec_ref(decl.ret, '')}, {fn}),")
-    return {"header": support, "imports": imports, "entries": entries}
+            key = string_literal(decl.name)
+            params = [codecs.name(p.type) for p in decl.params]
+            entries.append(fit(f"_add({', '.join([key, fn, codecs.name(decl.ret), names, *params])})"))
+    return {
+        "header": support,
+        "imports": imports,
+        "codecs": [fit(f"{name} = {text}") for name, text in codecs.defined.items()],
+        "entries": entries,
+    }
+
+
+class _CallCodecs:
+    """The codecs of `_calls.py`, each defined once (dependencies first)."""
+
+    def __init__(self) -> None:
+        self.defined: dict[str, str] = {}  # name -> expression
+        self.names: dict[str, str] = {}  # expression -> name
+
+    def name(self, t: ir.Type) -> str:
+        match t:
+            case ir.IntType() | ir.FloatType() | ir.BoolType() | ir.StringType():
+                return codec_ref(t, "").removeprefix("_codec.")
+            case ir.ListType(elem=elem):
+                text, spelled = f"ListCodec({self.name(elem)})", f"LIST_{self.name(elem).lstrip('_')}"
+            case ir.MapType(key=key, value=value):
+                inner = f"{self.name(key)}, {self.name(value)}"
+                text = f"MapCodec({inner})"
+                spelled = "MAP_" + self.name(key).lstrip("_") + "_" + self.name(value).lstrip("_")
+            case ir.OptionalType(inner=inner_type):
+                text, spelled = f"OptionalCodec({self.name(inner_type)})", f"OPT_{self.name(inner_type).lstrip('_')}"
+            case ir.NamedType(module=module, name=type_name):
+                text = codec_ref(t, "")
+                spelled = type_name.upper()
+                if self.defined.get("_" + spelled, text) != text:  # two modules' types of one name
+                    spelled = "_".join([*module_parts(module), type_name]).upper()
+            case _:
+                raise AssertionError(t)
+        if text not in self.names:
+            name, n = "_" + spelled, 1
+            while name in self.defined:
+                n += 1
+                name = f"_{spelled}_{n}"
+            self.defined[name] = text
+            self.names[text] = name
+        return self.names[text]
