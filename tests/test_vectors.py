@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 
@@ -149,3 +150,191 @@ def test_fast_decoding_equals_the_strict_decoder_on_generated_data() -> None:
                 assert repr(again) == repr(decode(text, param.type, program, param.name))
                 checked += 1
     assert checked > 1000
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal and indistinguishable: same types, float signs, map key order and shapes."""
+    from domaingen.interp.values import RecordVal, VariantVal
+
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float):
+        return repr(a) == repr(b)
+    if isinstance(a, tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))  # type: ignore[arg-type]
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(x, y) for x, y in zip(a, b)) and all(  # type: ignore[call-overload]
+            _same(a[k], b[k]) for k in a  # type: ignore[index]
+        )
+    if isinstance(a, (RecordVal, VariantVal)):
+        return a.shape is b.shape and _same(a.values, b.values)  # type: ignore[union-attr]
+    return a == b
+
+
+def _dsl_program() -> Any:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "dsl").rglob("*.dg"))}
+    front = load_texts(texts)
+    assert front.program is not None
+    return front.program
+
+
+def test_compiled_codecs_equal_the_general_paths_on_generated_data() -> None:
+    """`vectors.codec`: reader = decode_data (or Unsure), encoder = encode, canonical = decode(encode(v))."""
+    import pytest
+
+    from domaingen.interp.decls import index_of
+    from domaingen.interp.jsoncodec import DecodeError, encode
+    from domaingen.vectors.build import functions, hash_seed
+    from domaingen.vectors.canonical import decode_canonical, decode_data
+    from domaingen.vectors.codec import Codecs, Unsure
+    from domaingen.vectors.inputs import InputGen
+
+    program = _dsl_program()
+    index = index_of(program)
+    codecs = Codecs(index)
+    fast = fixed = 0
+    for module, fn in functions(program):
+        gen = InputGen(program, seed=hash_seed(1, module.name, fn.name))
+        for param in fn.params:
+            t = param.type
+            for raw in gen.boundary(t) + [gen.random(t) for _ in range(30)]:
+                try:
+                    strict = decode_data(raw, t, index, param.name)
+                except (DecodeError, ValueError):
+                    with pytest.raises(Unsure):
+                        codecs.reader(t)(raw)
+                    continue
+                try:
+                    read = codecs.reader(t)(raw)
+                except Unsure:
+                    pass
+                else:
+                    assert _same(read, strict), raw
+                    fast += 1
+                text = encode(strict, t, index)
+                assert codecs.encoder(t)(strict) == text
+                again = decode_canonical(text, t, index, param.name)
+                fix = codecs.canonical(t)
+                assert _same(strict if fix is None else fix(strict), again), text
+                assert codecs.encoder(t)(again) == text
+                fixed += not _same(strict, again)
+    assert fast > 2000
+    assert fixed > 10  # -0.0 and unsorted maps do occur
+
+
+def test_compiled_encoders_equal_encode_on_interpreter_values() -> None:
+    """Every argument and result of the DSL tests' calls: records built by literals and `with`, unions, maps…"""
+    from domaingen.interp.decls import index_of
+    from domaingen.interp.jsoncodec import encode
+    from domaingen.interp.runner import run_tests
+    from domaingen.vectors.codec import Codecs
+
+    program = _dsl_program()
+    index = index_of(program)
+    codecs = Codecs(index)
+    records = []
+    run_tests(program, recorder=records.append)
+    assert len(records) > 200
+    for rec in records:
+        for value, param in zip(rec.args, rec.params):
+            assert codecs.encoder(param.type)(value) == encode(value, param.type, index)
+        if rec.error is None:
+            assert codecs.encoder(rec.ret)(rec.result) == encode(rec.result, rec.ret, index)
+
+
+def test_the_fast_reader_leaves_doubtful_data_to_the_strict_decoder() -> None:
+    import pytest
+
+    from domaingen.interp.decls import index_of
+    from domaingen.interp.jsoncodec import DecodeError
+    from domaingen.ir import nodes as ir
+    from domaingen.vectors.canonical import decode_data
+    from domaingen.vectors.codec import Codecs, Unsure
+
+    program = _dsl_program()
+    index = index_of(program)
+    codecs = Codecs(index)
+    fns = {(m.name, d.name): d for m in program.modules for d in m.decls if isinstance(d, ir.Function)}
+    profile = fns[("game.progression", "add_exp")].params[0].type
+    good = {"id": "a", "name": "A", "level": 1, "exp": 0, "tags": [], "stats": {"b": 1, "a": 2}, "guild": None}
+    value = codecs.reader(profile)(good)
+    assert list(value.values[5]) == ["b", "a"] and list(codecs.canonical(profile)(value).values[5]) == ["a", "b"]
+    refused = [
+        {**good, "level": 1.0},  # Int written as a float
+        {**good, "level": True},
+        {**good, "exp": 2**53},  # out of range
+        {**good, "extra": 1},
+        {k: v for k, v in good.items() if k != "guild"},  # optional fields are not optional in JSON
+        [good],
+    ]
+    for data in refused:
+        with pytest.raises(Unsure):
+            codecs.reader(profile)(data)
+        with pytest.raises((DecodeError, ValueError)):
+            decode_data(data, profile, index, "profile")
+    # Data the strict path accepts but the fast one does not vouch for: the builder asks the strict path.
+    for data in ({**good, "tags": ("x",)}, {**good, "stats": {1: 2}}):
+        with pytest.raises(Unsure):
+            codecs.reader(profile)(data)
+        decode_data(data, profile, index, "profile")
+
+
+def _reference_random(gen: Any, t: Any) -> Any:
+    """The plain recursive definition of `InputGen.random` (the compiled one must draw the same)."""
+    from domaingen.ir import nodes as ir
+    from domaingen.vectors.inputs import ALPHABET, INT_MAX, STRINGS
+
+    rng = gen.rng
+    match t:
+        case ir.IntType():
+            bucket = rng.random()
+            if bucket < 0.6:
+                return rng.randint(-20, 120)
+            if bucket < 0.9:
+                return rng.randint(-(10**6), 10**6)
+            return rng.randint(-INT_MAX, INT_MAX)
+        case ir.FloatType():
+            if rng.random() < 0.3:
+                return float(rng.randint(-100, 100)) + rng.choice([0.0, 0.25, 0.5, 0.75])
+            return rng.uniform(-1.0, 1.0) * 10.0 ** rng.randint(-8, 22)
+        case ir.BoolType():
+            return rng.random() < 0.5
+        case ir.StringType():
+            if rng.random() < 0.3:
+                return rng.choice(STRINGS)
+            return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 12)))
+        case ir.ListType():
+            return [_reference_random(gen, t.elem) for _ in range(rng.randint(0, 4))]
+        case ir.MapType():
+            out: dict[str, Any] = {}
+            for _ in range(rng.randint(0, 4)):
+                out[str(_reference_random(gen, t.key))] = _reference_random(gen, t.value)
+            return out
+        case ir.OptionalType():
+            return None if rng.random() < 0.3 else _reference_random(gen, t.inner)
+        case ir.NamedType():
+            decl = gen.decls[(t.module, t.name)]
+            if isinstance(decl, ir.Enum):
+                return rng.choice(decl.members).name
+            if isinstance(decl, ir.Union_):
+                variant = rng.choice(decl.variants)
+                data = {"kind": variant.name}
+                data.update({f.name: _reference_random(gen, f.type) for f in variant.fields})
+                return data
+            return {f.name: _reference_random(gen, f.type) for f in decl.fields}
+    raise AssertionError(t)
+
+
+def test_compiled_generators_draw_like_the_plain_definition() -> None:
+    from domaingen.vectors.build import functions, hash_seed
+    from domaingen.vectors.inputs import Generators, InputGen
+
+    program = _dsl_program()
+    shared = Generators(program)
+    for module, fn in functions(program):
+        seed = hash_seed(9, module.name, fn.name)
+        fast, plain = InputGen(program, seed, shared), InputGen(program, seed)
+        for _ in range(5):
+            for param in fn.params:
+                assert json.dumps(fast.random(param.type)) == json.dumps(_reference_random(plain, param.type))
+                assert json.dumps(fast.boundary(param.type)) == json.dumps(plain.boundary(param.type))

@@ -458,6 +458,35 @@ CASES: list[tuple[str, str, str]] = [
         "var xs = [1, 2, 3]\nvar s = 0\nfor x in xs {\n  xs = append(xs, x)\n  s += x\n}\nreturn s * 100 + len(xs)",
         "606",
     ),
+    # `xs = append(xs, item)` grows a private list in place: other holders keep their tuple
+    (
+        "List<Int>",
+        "var xs: List<Int> = []\nxs = append(xs, 1)\nlet ys = xs\nxs = append(xs, 2)\nxs = append(xs, 3)\n"
+        "return [len(ys), len(xs), ys[0], xs[2]]",
+        "[1,3,1,3]",
+    ),
+    ("List<Int>", "var xs = [5]\nfor i in 0..3 {\n  xs = append(xs, len(xs) * 10 + xs[len(xs) - 1])\n}\nreturn xs", "[5,15,35,65]"),
+    (
+        "List<List<Int>>",
+        "var rows: List<List<Int>> = []\nvar row: List<Int> = []\nfor i in 0..4 {\n  row = append(row, i)\n"
+        "  rows = append(rows, row)\n}\nreturn rows",
+        "[[0],[0,1],[0,1,2],[0,1,2,3]]",
+    ),
+    ("List<Int>", "var xs = [1]\nlet ys = xs\nxs = append(xs, [1][id(3)])\nreturn ys", "!IndexOutOfRange"),
+    ("Bool", "var xs: List<Int> = []\nxs = append(xs, 1)\nreturn xs == [1]", "true"),
+    (
+        "List<Int>",
+        "var xs: List<Int> = []\nvar i = 0\nwhile i < 3 {\n  if i % 2 == 0 {\n    xs = append(xs, i)\n  } else {\n"
+        "    xs = append(xs, -i)\n  }\n  i += 1\n}\nreturn xs",
+        "[0,-1,2]",
+    ),
+    (
+        "Int",
+        "var xs: List<Int> = []\nxs = append(xs, 4)\nlet p = P { a: len(xs), b: xs[0] }\nxs = append(xs, 5)\n"
+        "return p.a * 100 + p.b * 10 + len(xs)",
+        "142",
+    ),
+    ("List<Int>", "var xs = [1]\nvar ys = [7]\nxs = append(ys, 2)\nys = append(ys, 3)\nreturn concat(xs, ys)", "[7,2,7,3]"),
     (
         "Int",
         "var s = 0\nvar i = 0\nwhile true {\n  i += 1\n  if i > 10 {\n    break\n  }\n"

@@ -15,6 +15,13 @@ with the semantics of LANGUAGE.md section 5:
 
 Map literals with duplicate keys are a check error; at run time a later
 entry with an equal (computed) key replaces the earlier one.
+
+Speed: operands that are plain locals or constants are
+read inline by the closure of their operator instead of through closures of
+their own (`_operand`), and a `var` list that is only grown by
+`xs = append(xs, item)` may hold a private, mutable `Growing` list between
+reads (`compile_stmt`): every read of such a name goes through `_growing`,
+which freezes it back into a tuple, so programs only ever see tuples.
 """
 
 from __future__ import annotations
@@ -31,6 +38,27 @@ from .values import RecordVal, Value, VariantVal
 
 Env = list[Any]
 ExprFn = Callable[[Env], Any]
+
+# Kinds of operand (`ExprCompiler._operand`)
+_SLOT, _CONST, _FN = 0, 1, 2
+
+
+class Growing(list):  # type: ignore[type-arg]
+    """A list value under construction, owned by one local slot (see the module docstring)."""
+
+    __slots__ = ()
+
+
+def _growing(slot: int) -> ExprFn:
+    """Read a slot that may hold a `Growing` list: freeze it to a tuple first."""
+
+    def read(env: Env) -> Any:
+        value = env[slot]
+        if type(value) is Growing:
+            value = env[slot] = tuple(value)
+        return value
+
+    return read
 
 _INT_OPS: dict[str, Callable[[int, int], int]] = {
     "+": ints.add,
@@ -94,6 +122,8 @@ class ExprCompiler:
         self.host = host
         self.scope = scope
         self.record_calls = record_calls
+        # Names whose slots may hold a `Growing` list (set by `StmtCompiler.body`).
+        self.growing: frozenset[str] = frozenset()
 
     def expr(self, e: ir.Expr) -> ExprFn:  # noqa: C901 - one arm per IR kind
         match e:
@@ -103,6 +133,8 @@ class ExprCompiler:
                 return _const(None)
             case ir.Local(name=name):
                 slot = self.scope.lookup(name)
+                if name in self.growing:
+                    return _growing(slot)
                 return lambda env: env[slot]
             case ir.ConstRef(module=module, name=name):
                 return _const(self.host.const_value(module, name))
@@ -122,7 +154,12 @@ class ExprCompiler:
                 return lambda env: VariantVal(vshape, vbuild(env))
             case ir.FieldGet(obj=obj, field=field):
                 get_obj = self.expr(obj)
-                return lambda env: get_obj(env).get(field)
+
+                def field_get(env: Env) -> Any:
+                    value = get_obj(env)  # a RecordVal; `.get` inlined
+                    return value.values[value.shape.index[field]]
+
+                return field_get
             case ir.ListIndex(obj=obj, index=index):
                 return self._call2(containers.list_index, obj, index)
             case ir.MapIndex(obj=obj, key=key):
@@ -178,8 +215,45 @@ class ExprCompiler:
 
     # --- helpers -------------------------------------------------------------
 
+    def _operand(self, e: ir.Expr) -> tuple[int, Any]:
+        """`(_SLOT, slot)` for a plain local, `(_CONST, value)` for a literal or
+        constant (evaluated now, as `expr` does), else `(_FN, closure)`."""
+        match e:
+            case ir.Local(name=name) if name not in self.growing:
+                return _SLOT, self.scope.lookup(name)
+            case ir.IntLit(value=v) | ir.FloatLit(value=v) | ir.StringLit(value=v) | ir.BoolLit(value=v):
+                return _CONST, v
+            case ir.ConstRef(module=module, name=name):
+                return _CONST, self.host.const_value(module, name)
+        return _FN, self.expr(e)
+
+    def _call1(self, fn: Callable[[Any], Any], arg: ir.Expr) -> ExprFn:
+        kind, a = self._operand(arg)
+        if kind == _SLOT:
+            return lambda env: fn(env[a])
+        get = a if kind == _FN else _const(a)
+        return lambda env: fn(get(env))
+
     def _call2(self, fn: Callable[[Any, Any], Any], left: ir.Expr, right: ir.Expr) -> ExprFn:
-        lhs, rhs = self.expr(left), self.expr(right)
+        """`fn(left, right)`, operands left to right; locals and constants read inline."""
+        (lk, a), (rk, b) = self._operand(left), self._operand(right)
+        if lk == _SLOT:
+            if rk == _SLOT:
+                return lambda env: fn(env[a], env[b])
+            if rk == _CONST:
+                return lambda env: fn(env[a], b)
+            return lambda env: fn(env[a], b(env))
+        if lk == _FN:
+            if rk == _SLOT:
+                return lambda env: fn(a(env), env[b])
+            if rk == _CONST:
+                return lambda env: fn(a(env), b)
+        elif rk == _SLOT:
+            return lambda env: fn(a, env[b])
+        elif rk == _FN:
+            return lambda env: fn(a, b(env))
+        lhs = a if lk == _FN else _const(a)
+        rhs = b if rk == _FN else _const(b)
         return lambda env: fn(lhs(env), rhs(env))
 
     def _list(self, items: tuple[ir.Expr, ...]) -> ExprFn:
@@ -240,6 +314,12 @@ class ExprCompiler:
         target = host.function(module, function)
         fns = [self.expr(a) for a in args]
         if not self.record_calls:
+            if len(fns) == 1:
+                (a,) = fns
+                return lambda env: target([a(env)])
+            if len(fns) == 2:
+                a, b = fns
+                return lambda env: target([a(env), b(env)])
             return lambda env: target([fn(env) for fn in fns])
 
         def recorded(env: Env) -> Value:
@@ -256,13 +336,11 @@ class ExprCompiler:
 
     def _call_builtin(self, builtin: str, overload: str, args: tuple[ir.Expr, ...]) -> ExprFn:
         fn = lookup(builtin, overload)
+        if len(args) == 1:
+            return self._call1(fn, args[0])
+        if len(args) == 2:
+            return self._call2(fn, args[0], args[1])
         fns = [self.expr(a) for a in args]
-        if len(fns) == 1:
-            (a,) = fns
-            return lambda env: fn(a(env))
-        if len(fns) == 2:
-            a, b = fns
-            return lambda env: fn(a(env), b(env))
         if len(fns) == 3:
             a, b, c = fns
             return lambda env: fn(a(env), b(env), c(env))

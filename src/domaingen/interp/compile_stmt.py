@@ -7,8 +7,16 @@ LANGUAGE.md: `for x in list` and `for k, v in map` evaluate the collection
 once (maps in ascending key order); `for i in a..b` evaluates `a`, then
 `b`, once, and runs i = a, a+1, …, b-1. `require c, m` evaluates `m` only
 when `c` is false. When the host has a `StepBudget`, every loop iteration
-costs one step (`_metered`); otherwise loops run unmetered. `expect`/`expect_error` (tests only) raise `ExpectFailed`
-with a human-readable report.
+costs one step, charged before the body runs; otherwise loops run unmetered.
+`expect`/`expect_error` (tests only) raise `ExpectFailed` with a
+human-readable report.
+
+`xs = append(xs, item)` on a local list (`body` finds these names first)
+appends in place to a `Growing` list the slot owns, so building a list in a
+loop is linear rather than quadratic; reads of the name freeze it back into
+a tuple (`compile_expr`). Nothing else can tell the difference: reading a
+local has no effects, so evaluating `item` first changes nothing, and an
+error in `item` leaves `xs` as it was.
 """
 
 from __future__ import annotations
@@ -16,9 +24,11 @@ from __future__ import annotations
 from typing import Any, Callable, assert_never
 
 from ..ir import nodes as ir
-from .compile_expr import _COMPARE, Env, ExprCompiler, ExprFn
+from . import containers
+from .builtins import lookup
+from .compile_expr import _COMPARE, Env, ExprCompiler, ExprFn, Growing
 from .errors import DgError
-from .host import StepLimit
+from .host import StepBudget, StepLimit
 from .values import display
 
 StmtFn = Callable[[Env], int]
@@ -34,7 +44,50 @@ def _normal(env: Env) -> int:
     return NORMAL
 
 
+class _Unmetered:
+    """A budget that never runs out (hosts without a `StepBudget`)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = float("inf")
+
+
+def _self_append(name: str, value: ir.Expr) -> ir.Expr | None:
+    """The item of `name = append(name, item)`, else None."""
+    if (
+        isinstance(value, ir.CallBuiltin)
+        and value.builtin == "append"
+        and len(value.args) == 2
+        and isinstance(value.args[0], ir.Local)
+        and value.args[0].name == name
+        and lookup(value.builtin, value.overload) is containers.append
+    ):
+        return value.args[1]
+    return None
+
+
+def _self_appended(stmts: tuple[ir.Stmt, ...], out: set[str]) -> set[str]:
+    """Names assigned `name = append(name, item)` anywhere in `stmts` (nested blocks too)."""
+    for s in stmts:
+        match s:
+            case ir.Assign(name=name, value=value):
+                if _self_append(name, value) is not None:
+                    out.add(name)
+            case ir.If(then=then, else_=else_):
+                _self_appended(then, out)
+                _self_appended(else_ or (), out)
+            case ir.While(body=body) | ir.ForList(body=body) | ir.ForMap(body=body) | ir.ForRange(body=body):
+                _self_appended(body, out)
+    return out
+
+
 class StmtCompiler(ExprCompiler):
+    def body(self, stmts: tuple[ir.Stmt, ...]) -> StmtFn:
+        """A whole function or test body (finds the names that may hold a `Growing` list first)."""
+        self.growing = frozenset(_self_appended(stmts, set()))
+        return self.block(stmts)
+
     def block(self, stmts: tuple[ir.Stmt, ...]) -> StmtFn:
         self.scope.push()
         fns = [self.stmt(s) for s in stmts]
@@ -43,6 +96,13 @@ class StmtCompiler(ExprCompiler):
             return _normal
         if len(fns) == 1:
             return fns[0]
+        # The first non-zero code wins (NORMAL is 0): `a(env) or b(env)` is the loop below, unrolled.
+        if len(fns) == 2:
+            a, b = fns
+            return lambda env: a(env) or b(env)
+        if len(fns) == 3:
+            a, b, c = fns
+            return lambda env: a(env) or b(env) or c(env)
 
         def run(env: Env) -> int:
             for fn in fns:
@@ -65,6 +125,9 @@ class StmtCompiler(ExprCompiler):
 
                 return let
             case ir.Assign(name=name, value=value):
+                item = _self_append(name, value) if name in self.growing else None
+                if item is not None:
+                    return self._append_in_place(self.scope.lookup(name), item)
                 get = self.expr(value)
                 slot = self.scope.lookup(name)
 
@@ -121,35 +184,45 @@ class StmtCompiler(ExprCompiler):
             case _:
                 assert_never(s)
 
+    def _append_in_place(self, slot: int, item: ir.Expr) -> StmtFn:
+        get = self.expr(item)
+
+        def append(env: Env) -> int:
+            value = get(env)
+            xs = env[slot]
+            if type(xs) is Growing:
+                xs.append(value)
+            else:
+                grown = env[slot] = Growing(xs)
+                grown.append(value)
+            return NORMAL
+
+        return append
+
     # --- loops ---------------------------------------------------------------
+    # Each loop charges its step inline: `steps.left -= 1`, then StepLimit below 0.
 
-    def _metered(self, run: StmtFn) -> StmtFn:
-        """`run` (a loop body), charging one step per iteration when the host has a budget."""
+    def _steps(self) -> StepBudget | _Unmetered:
         steps = getattr(self.host, "steps", None)
-        if steps is None:
-            return run
-
-        def metered(env: Env) -> int:
-            steps.left -= 1
-            if steps.left < 0:
-                raise StepLimit()
-            return run(env)
-
-        return metered
+        return _Unmetered() if steps is None else steps
 
     def _loop_body(self, names: tuple[str, ...], body: tuple[ir.Stmt, ...]) -> tuple[list[int], StmtFn]:
         self.scope.push()
         slots = [self.scope.bind(n) for n in names]
-        run = self._metered(self.block(body))
+        run = self.block(body)
         self.scope.pop()
         return slots, run
 
     def _while(self, cond: ir.Expr, body: tuple[ir.Stmt, ...]) -> StmtFn:
         test = self.expr(cond)
-        run = self._metered(self.block(body))
+        run = self.block(body)
+        steps = self._steps()
 
         def loop(env: Env) -> int:
             while test(env):
+                steps.left -= 1
+                if steps.left < 0:
+                    raise StepLimit()
                 code = run(env)
                 if code == BREAK:
                     break
@@ -162,10 +235,14 @@ class StmtCompiler(ExprCompiler):
     def _for_list(self, var: str, iterable: ir.Expr, body: tuple[ir.Stmt, ...]) -> StmtFn:
         get = self.expr(iterable)
         (slot,), run = self._loop_body((var,), body)
+        steps = self._steps()
 
         def loop(env: Env) -> int:
             for item in get(env):
                 env[slot] = item
+                steps.left -= 1
+                if steps.left < 0:
+                    raise StepLimit()
                 code = run(env)
                 if code == BREAK:
                     break
@@ -178,12 +255,16 @@ class StmtCompiler(ExprCompiler):
     def _for_map(self, key: str, value: str, iterable: ir.Expr, body: tuple[ir.Stmt, ...]) -> StmtFn:
         get = self.expr(iterable)
         (kslot, vslot), run = self._loop_body((key, value), body)
+        steps = self._steps()
 
         def loop(env: Env) -> int:
             mapping: dict[Any, Any] = get(env)
             for k in sorted(mapping):
                 env[kslot] = k
                 env[vslot] = mapping[k]
+                steps.left -= 1
+                if steps.left < 0:
+                    raise StepLimit()
                 code = run(env)
                 if code == BREAK:
                     break
@@ -196,12 +277,16 @@ class StmtCompiler(ExprCompiler):
     def _for_range(self, var: str, start: ir.Expr, end: ir.Expr, body: tuple[ir.Stmt, ...]) -> StmtFn:
         get_start, get_end = self.expr(start), self.expr(end)
         (slot,), run = self._loop_body((var,), body)
+        steps = self._steps()
 
         def loop(env: Env) -> int:
             first = get_start(env)
             last = get_end(env)
             for i in range(first, last):
                 env[slot] = i
+                steps.left -= 1
+                if steps.left < 0:
+                    raise StepLimit()
                 code = run(env)
                 if code == BREAK:
                     break

@@ -46,7 +46,7 @@ class Interpreter:
     def compile_test(self, test: ir.Test) -> Callable[[Recorder | None], None]:
         """A test body as a closure; calls made directly in it go to the recorder."""
         scope = Scope()
-        body = StmtCompiler(self.host, scope, record_calls=True).block(test.body)
+        body = StmtCompiler(self.host, scope, record_calls=True).body(test.body)
         size = scope.size
 
         def run(recorder: Recorder | None) -> None:
@@ -68,9 +68,13 @@ class Interpreter:
         if entry is None:
             if key not in self.index.functions:
                 raise KeyError(f"no function {module}.{name}")
+            compiled: CompiledFn | None = None
 
             def entry(args: list[Value]) -> Value:
-                return self._function(key)(args)
+                nonlocal compiled
+                if compiled is None:
+                    compiled = self._function(key)
+                return compiled(args)
 
             self._entries[key] = entry
         return entry
@@ -84,17 +88,16 @@ class Interpreter:
 
     def _compile(self, fn: ir.Function) -> CompiledFn:
         scope = Scope()
-        first = scope.size
+        assert scope.size == 1  # slot 0: the return value; then the parameters
         for param in fn.params:
             scope.bind(param.name)
         count = len(fn.params)
-        body: StmtFn = StmtCompiler(self.host, scope).block(fn.body)
-        size = scope.size
+        body: StmtFn = StmtCompiler(self.host, scope).body(fn.body)
+        rest = (None,) * (scope.size - 1 - count)
         qualified = fn.name
 
         def run(args: list[Value]) -> Value:
-            env: list[Value] = [None] * size
-            env[first : first + count] = args
+            env: list[Value] = [None, *args, *rest]
             if body(env) == RETURN:
                 return env[0]
             raise RuntimeError(f"function {qualified} ended without return (checker bug)")

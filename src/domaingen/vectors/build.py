@@ -11,9 +11,12 @@ vectors must replay quickly in every target. The step limit makes that
 choice deterministic (it does not depend on the machine's speed or load)
 and cheap: a runaway call stops after a few milliseconds.
 
-Each function is compiled once (the interpreter caches it); generated data
-goes straight to the strict decoder's tree and canonical argument text is
-read back with the C JSON parser (`canonical`), never the pure-Python one.
+Each function is compiled once (the interpreter caches it). Generated data
+becomes values, canonical argument text and the values that text decodes
+to through closures compiled once per type (`codec`), falling back to the
+strict decoder's tree (`canonical`) for anything those do not vouch for; the
+texts of test calls are read back with the C JSON parser (`canonical`),
+never the pure-Python one.
 """
 
 from __future__ import annotations
@@ -27,12 +30,13 @@ from ..interp.decls import index_of
 from ..interp.errors import DgError
 from ..interp.evaluator import Interpreter
 from ..interp.host import StepBudget, StepLimit
-from ..interp.jsoncodec import encode
 from ..interp.runner import run_tests
+from ..interp.values import Value
 from ..ir import nodes as ir
 from . import outcome
 from .canonical import DecodeError, decode_canonical, decode_data
-from .inputs import InputGen
+from .codec import Codecs, Unsure
+from .inputs import Generators, InputGen
 
 VERSION = 1
 # Loop iterations one call may run before it is left out. The slowest kept
@@ -177,6 +181,8 @@ class _Builder:
         self.steps = StepBudget(step_limit)
         self.interp = Interpreter(program, self.steps)
         self.decls = {(m.name, f.name): f for m, f in functions(program)}
+        self.codecs = Codecs(self.index)
+        self.generators = Generators(program)
         # Decoded arguments by (parameter type, canonical text): values are
         # immutable (maps are copied on update), so calls can share them.
         self.decoded: dict[tuple[int, str], Any] = {}
@@ -190,7 +196,7 @@ class _Builder:
 
     def call(self, module: str, fn: ir.Function, args: list[str]) -> str | None:
         """The outcome line of `module.fn(*args)`, or None when the call is left out."""
-        values = []
+        values: list[Value] = []
         for text, p in zip(args, fn.params):
             key = (id(p.type), text)
             value = self.decoded.get(key, self.decoded)
@@ -200,6 +206,10 @@ class _Builder:
                 except (DecodeError, ValueError):
                     return None
             values.append(value)
+        return self.outcome(module, fn, values)
+
+    def outcome(self, module: str, fn: ir.Function, values: list[Value]) -> str | None:
+        """The outcome line of a call with decoded arguments, or None when it is left out."""
         self.steps.reset()
         try:
             self.deadline.arm()
@@ -211,7 +221,7 @@ class _Builder:
             return outcome.err(exc.kind, exc.message)
         except (StepLimit, _Timeout, RecursionError):
             return None
-        return outcome.ok(encode(result, fn.ret, self.index))
+        return outcome.ok(self.codecs.encoder(fn.ret)(result))
 
     def test_calls(self) -> list[tuple[str, Vector]]:
         """1. Calls made by the DSL's own tests, in test order."""
@@ -220,7 +230,8 @@ class _Builder:
         def record(rec: Any) -> None:
             fn = self.decls.get((rec.module, rec.function))
             if fn is not None:
-                recorded.append((rec.module, fn, [encode(v, p.type, self.index) for v, p in zip(rec.args, fn.params)]))
+                args = [self.codecs.encoder(p.type)(v) for v, p in zip(rec.args, fn.params)]
+                recorded.append((rec.module, fn, args))
 
         run_tests(self.program, recorder=record)
         out = []
@@ -232,7 +243,7 @@ class _Builder:
 
     def generated(self, module: str, fn: ir.Function) -> list[Vector]:
         """2. Generated inputs for one function, boundary values first."""
-        gen = InputGen(self.program, seed=hash_seed(self.seed, module, fn.name))
+        gen = InputGen(self.program, seed=hash_seed(self.seed, module, fn.name), generators=self.generators)
         boundaries = [gen.boundary(p.type) for p in fn.params]
         width = max((len(b) for b in boundaries), default=0)
         candidates: list[list[Any]] = [[b[i % len(b)] for b in boundaries] for i in range(width)] if fn.params else [[]]
@@ -240,24 +251,33 @@ class _Builder:
             candidates.append([gen.random(p.type) for p in fn.params])
         out = []
         for raw in candidates:
-            args = self.canonical(fn, raw)
-            if args is None:
+            prepared = self.prepare(fn, raw)
+            if prepared is None:
                 continue
-            expect = self.call(module, fn, args)
+            args, values = prepared
+            expect = self.outcome(module, fn, values)
             if expect is not None:
                 out.append(Vector(fn.name, args, expect))
         return out
 
-    def canonical(self, fn: ir.Function, raw: list[Any]) -> list[str] | None:
-        """Generated data as canonical argument texts; None when the decoder refuses it."""
-        out = []
-        for value, param in zip(raw, fn.params):
+    def prepare(self, fn: ir.Function, raw: list[Any]) -> tuple[list[str], list[Value]] | None:
+        """Generated data as canonical argument texts and the values those texts
+        decode to; None when the strict decoder refuses the data."""
+        texts, values = [], []
+        codecs = self.codecs
+        for data, param in zip(raw, fn.params):
+            t = param.type
             try:
-                decoded = decode_data(value, param.type, self.index, param.name)
-            except (DecodeError, ValueError):
-                return None
-            out.append(encode(decoded, param.type, self.index))
-        return out
+                value = codecs.reader(t)(data)
+            except Unsure:
+                try:
+                    value = decode_data(data, t, self.index, param.name)
+                except (DecodeError, ValueError):
+                    return None
+            texts.append(codecs.encoder(t)(value))
+            fix = codecs.canonical(t)
+            values.append(value if fix is None else fix(value))
+        return texts, values
 
 
 def hash_seed(seed: int, *parts: str) -> int:
