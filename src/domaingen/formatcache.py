@@ -11,6 +11,11 @@ cache miss does not run the formatter; `cached_format` returns a `Pending`
 caller runs all the jobs of a backend together (in worker processes, beside
 other work), stores each result with `Pending.store` and puts it where the
 `Pending` object itself ended up (`substitute`). Backends need not know.
+
+A formatter that runs a process per call may also offer a `batch` function
+(`[(path, text)] -> [formatted text]`, in order): `codegen` then hands all
+the misses of one backend to it at once (one process, not one per file).
+`path` only names the file in errors.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from typing import Callable, Iterator
 
 _local = threading.local()
 
+Batch = Callable[[list[tuple[str, str]]], list[str]]
+
 
 def _folder() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -33,8 +40,10 @@ def _folder() -> str:
 class Pending(str):
     """The unformatted text of a deferred formatting job (compare by identity, not value)."""
 
-    path: str
+    path: str  # in the cache
     formatter: Callable[[str], str]
+    name: str  # the generated file's path, for error messages
+    batch: Batch | None
 
     def store(self, result: str) -> None:
         _write(self.path, result)
@@ -72,7 +81,11 @@ def substitute(files: dict[str, str], results: dict[int, str]) -> dict[str, str]
     return out if used == len(results) else None
 
 
-def cached_format(tool: str, text: str, formatter: Callable[[str], str]) -> str:
+def cached_format(
+    tool: str, text: str, formatter: Callable[[str], str], *, name: str = "", batch: Batch | None = None
+) -> str:
+    """`formatter(text)`, from the cache when possible (see the module doc for
+    `deferred`); `name` and `batch` travel with a deferred job."""
     key = hashlib.sha256(f"{tool}\0{text}".encode()).hexdigest()
     path = os.path.join(_folder(), key[:2], key)
     try:
@@ -83,10 +96,10 @@ def cached_format(tool: str, text: str, formatter: Callable[[str], str]) -> str:
     pending: list[Pending] | None = getattr(_local, "pending", None)
     if pending is not None:
         job = Pending(text)
-        job.path, job.formatter = path, formatter
+        job.path, job.formatter, job.name, job.batch = path, formatter, name, batch
         pending.append(job)
         return job
-    result = formatter(text)
+    result = batch([(name, text)])[0] if batch is not None else formatter(text)
     _write(path, result)
     return result
 

@@ -1,7 +1,7 @@
 """Worker processes for the slow, independent parts of a cold `generate`.
 
 Consumes: jobs — a module-level function and picklable arguments: building
-the test vectors, running one formatter on one file.
+the test vectors, running one formatter on one file or on a batch of files.
 Produces: `Workers.submit(fn, *args)` -> a handle whose `get()` returns the
 result (or raises the job's exception). The pool (one process per CPU,
 at least two) is forked on the first submit, so a warm run that has nothing to
@@ -70,3 +70,8 @@ class Workers:
 def run_formatter(formatter: Callable[[str], str], text: str) -> str:
     """One formatting job (`formatcache.Pending`), as a plain `str` in and out."""
     return formatter(str(text))
+
+
+def run_batch(batch: Callable[[list[tuple[str, str]]], list[str]], named: list[tuple[str, str]]) -> list[str]:
+    """One batch of formatting jobs (`formatcache.Pending.batch`): (path, text) in, texts out."""
+    return batch(named)

@@ -121,7 +121,10 @@ pub fn map_len<K, V>(m: &BTreeMap<K, V>) -> i64 {
 }
 
 /// `m[k]`.
-pub fn map_index<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V: Clone>(m: &BTreeMap<K, V>, k: &Q) -> Result<V, Error> {
+pub fn map_index<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V: Clone>(
+    m: &BTreeMap<K, V>,
+    k: &Q,
+) -> Result<V, Error> {
     m.get(k)
         .cloned()
         .ok_or_else(|| Error::new(ErrorKind::KeyNotFound, "key not found in map"))
@@ -144,7 +147,10 @@ pub fn put<K: Ord, V>(mut m: BTreeMap<K, V>, k: K, v: V) -> BTreeMap<K, V> {
 }
 
 /// `remove(m, k)`: a missing key is a no-op.
-pub fn remove<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V>(mut m: BTreeMap<K, V>, k: &Q) -> BTreeMap<K, V> {
+pub fn remove<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V>(
+    mut m: BTreeMap<K, V>,
+    k: &Q,
+) -> BTreeMap<K, V> {
     m.remove(k);
     m
 }

@@ -102,7 +102,10 @@ impl Codec for i64 {
             return Err(mismatch(path, "Int", value));
         };
         if text.contains(['.', 'e', 'E']) {
-            return Err(problem(path, "Int must be written without fraction or exponent"));
+            return Err(problem(
+                path,
+                "Int must be written without fraction or exponent",
+            ));
         }
         let digits = text.trim_start_matches('-');
         if digits.len() > 16 {
@@ -246,7 +249,11 @@ impl MapKey for String {
 }
 
 /// The members of an object for `type_text`, after the duplicate-key check.
-pub fn object<'v, 'a>(value: &'v Value<'a>, path: &Path<'_>, type_text: &str) -> Result<&'v [(Cow<'a, str>, Value<'a>)], Error> {
+pub fn object<'v, 'a>(
+    value: &'v Value<'a>,
+    path: &Path<'_>,
+    type_text: &str,
+) -> Result<&'v [(Cow<'a, str>, Value<'a>)], Error> {
     let Value::Object(members) = value else {
         return Err(mismatch(path, type_text, value));
     };
@@ -254,7 +261,10 @@ pub fn object<'v, 'a>(value: &'v Value<'a>, path: &Path<'_>, type_text: &str) ->
 }
 
 /// `members` after the duplicate-key check.
-fn members_unique<'v, 'a>(members: &'v [(Cow<'a, str>, Value<'a>)], path: &Path<'_>) -> Result<&'v [(Cow<'a, str>, Value<'a>)], Error> {
+fn members_unique<'v, 'a>(
+    members: &'v [(Cow<'a, str>, Value<'a>)],
+    path: &Path<'_>,
+) -> Result<&'v [(Cow<'a, str>, Value<'a>)], Error> {
     for (i, (key, _)) in members.iter().enumerate() {
         if members[..i].iter().any(|(k, _)| k == key) {
             return Err(problem(path, &format!("duplicate key {}", quote(key))));
@@ -315,7 +325,10 @@ pub fn unknown_member(path: &Path<'_>, enum_name: &str, name: &str) -> Error {
 }
 
 /// A union's tag: the `kind` member, which must be present and a string.
-pub fn union_tag<'v>(members: &'v [(Cow<'_, str>, Value<'_>)], path: &Path<'_>) -> Result<&'v str, Error> {
+pub fn union_tag<'v>(
+    members: &'v [(Cow<'_, str>, Value<'_>)],
+    path: &Path<'_>,
+) -> Result<&'v str, Error> {
     let Some((_, tag)) = members.iter().find(|(k, _)| k == "kind") else {
         return Err(problem(path, "missing field \"kind\""));
     };
@@ -327,11 +340,18 @@ pub fn union_tag<'v>(members: &'v [(Cow<'_, str>, Value<'_>)], path: &Path<'_>) 
 
 /// `<path>.kind: unknown <Union> variant "<name>"`.
 pub fn unknown_variant(path: &Path<'_>, union_name: &str, name: &str) -> Error {
-    problem(&Path::Field(path, "kind"), &format!("unknown {union_name} variant {}", quote(name)))
+    problem(
+        &Path::Field(path, "kind"),
+        &format!("unknown {union_name} variant {}", quote(name)),
+    )
 }
 
 /// A record or variant without fields: no member but `skip` (a union's `kind`).
-pub fn no_fields(members: &[(Cow<'_, str>, Value<'_>)], path: &Path<'_>, skip: Option<&str>) -> Result<(), Error> {
+pub fn no_fields(
+    members: &[(Cow<'_, str>, Value<'_>)],
+    path: &Path<'_>,
+    skip: Option<&str>,
+) -> Result<(), Error> {
     match members.iter().find(|(k, _)| Some(k.as_ref()) != skip) {
         Some((key, _)) => Err(unknown_field(path, key)),
         None => Ok(()),

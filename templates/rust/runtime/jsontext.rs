@@ -132,11 +132,16 @@ pub fn parse(text: &str) -> Result<Value<'_>, String> {
 
 impl<'a> Parser<'a> {
     fn error(&self, message: &str) -> String {
-        format!("{message} at offset {}", self.text[..self.pos].chars().count())
+        format!(
+            "{message} at offset {}",
+            self.text[..self.pos].chars().count()
+        )
     }
 
     fn skip_ws(&mut self) {
-        while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
+        while self.pos < self.bytes.len()
+            && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r')
+        {
             self.pos += 1;
         }
     }
@@ -376,4 +381,3 @@ impl<'a> Parser<'a> {
         }
     }
 }
-

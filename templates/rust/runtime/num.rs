@@ -349,7 +349,12 @@ pub fn fmt_bool(b: bool) -> String {
 
 /// `parse_int(s)`: exactly `-?[0-9]+` (ASCII digits), in range.
 pub fn parse_int(s: &str) -> Result<i64, Error> {
-    let bad = || Error::new(ErrorKind::InvalidConversion, "invalid Int text in parse_int");
+    let bad = || {
+        Error::new(
+            ErrorKind::InvalidConversion,
+            "invalid Int text in parse_int",
+        )
+    };
     let (negative, digits) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s),

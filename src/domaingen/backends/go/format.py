@@ -2,15 +2,21 @@
 
 Consumes: generated files (path -> text).
 Produces: the same files with every `.go` file run through `gofmt`
-(`formatcache.cached_format`, so unchanged input never runs gofmt again).
-A gofmt failure is a generator bug: it raises with gofmt's message and the
-offending text, numbered, so the bad line is easy to find.
+(`formatcache.cached_format`, so unchanged input never runs gofmt again),
+except the static runtime `dgrt/*.go` (copied from `templates/go/runtime/`,
+committed gofmt-clean; tests/test_format_batch.py keeps them so). On a cold
+cache the misses are formatted in batches (`gofmt_many`: one `gofmt -w` over
+a temporary folder). A gofmt failure is a generator bug: `GofmtError` names
+the file and gives gofmt's message and the offending text, numbered, so the
+bad line is easy to find.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
 
 from ...formatcache import cached_format
 
@@ -19,17 +25,67 @@ class GofmtError(RuntimeError):
     pass
 
 
-def _gofmt(text: str) -> str:
-    proc = subprocess.run(["gofmt"], input=text.encode("utf-8"), capture_output=True, check=False)
+def _gofmt_one(exe: str, name: str, text: str) -> str:
+    proc = subprocess.run([exe], input=text.encode("utf-8"), capture_output=True, check=False)
     if proc.returncode != 0:
         numbered = "\n".join(f"{i + 1:4d} {line}" for i, line in enumerate(text.splitlines()))
-        raise GofmtError(proc.stderr.decode("utf-8", "replace") + "\n" + numbered)
+        raise GofmtError(
+            f"gofmt rejected the generated file {name or '<unnamed>'} (a domaingen bug):\n"
+            + proc.stderr.decode("utf-8", "replace")
+            + "\n"
+            + numbered
+        )
     return proc.stdout.decode("utf-8")
+
+
+def _gofmt_batch(exe: str, texts: list[str]) -> list[str] | None:
+    """All `texts` through one `gofmt -w`; None when gofmt failed."""
+    with tempfile.TemporaryDirectory(prefix="domaingen-gofmt-") as folder:
+        paths = [os.path.join(folder, f"{i}.go") for i in range(len(texts))]
+        for path, text in zip(paths, texts):
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        proc = subprocess.run([exe, "-w", *paths], capture_output=True, check=False)
+        if proc.returncode != 0:
+            return None
+        out = []
+        for path in paths:
+            with open(path, encoding="utf-8", newline="") as handle:
+                out.append(handle.read())
+        return out
+
+
+def gofmt_many(named: list[tuple[str, str]]) -> list[str]:
+    """(path, text) pairs -> their gofmt output, in order: one gofmt process
+    for all when it succeeds (else one per file, so a failure names its file)."""
+    exe = shutil.which("gofmt")
+    if exe is None:
+        return [text for _, text in named]
+    if len(named) > 1:
+        batch = _gofmt_batch(exe, [text for _, text in named])
+        if batch is not None:
+            return batch
+    return [_gofmt_one(exe, name, text) for name, text in named]
+
+
+def _gofmt(text: str) -> str:
+    return gofmt_many([("", text)])[0]
+
+
+def _runtime_paths() -> frozenset[str]:
+    from ...render import templates_dir
+
+    folder = templates_dir() / "go" / "runtime"
+    return frozenset(f"dgrt/{p.name}" for p in folder.glob("*.go") if not p.name.endswith("_test.go"))
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:
     if shutil.which("gofmt") is None:
         return files  # no Go toolchain: unformatted (and never cached as formatted)
+    runtime = _runtime_paths()
     return {
-        path: cached_format("gofmt", text, _gofmt) if path.endswith(".go") else text for path, text in files.items()
+        path: cached_format("gofmt", text, _gofmt, name=path, batch=gofmt_many)
+        if path.endswith(".go") and path not in runtime
+        else text
+        for path, text in files.items()
     }
