@@ -17,7 +17,10 @@ comes from a shortcut that must not change a single result:
   patterns, subnormals, integers to the power 1.5 and exponents aimed at the
   over/underflow and rounding thresholds.
 * `ln`, `log10`, `tan` (which share the word helpers) on random bit patterns.
-* `toLower` / `toUpper` / `trim`: ASCII, Latin-1, astral, whitespace-only.
+* `toLower` / `toUpper` / `trim` and the one-pass `trimToLower` /
+  `trimToUpper` (emitted for `to_lower(trim(s))`): ASCII, Latin-1, astral,
+  whitespace-only, every unit below U+0030 at both edges, and one non-ASCII
+  unit at each position of strings around the four-unit scan steps.
 * Int arithmetic at +-(2**53 - 1), and Float-to-Int conversions at +-2**53 and -0.
 """
 
@@ -83,7 +86,7 @@ out.pow = input.pow.map(([x, y]) => {
 out.powAgain = input.pow.map(([x, y]) => hex(dgmath.pow(arg(x), arg(y)))).reverse();
 for (const name of ["ln", "log10", "tan"]) out[name] = input.unary.map((x) => hex(dgmath[name](arg(x))));
 const attempt = (f) => { try { return f(); } catch (err) { return `error ${err.kind}: ${err.message}`; } };
-out.strings = input.strings.map((s) => [str.toLower(s), str.toUpper(s), str.trim(s)]);
+out.strings = input.strings.map((s) => [str.toLower(s), str.toUpper(s), str.trim(s), str.trimToLower(s), str.trimToUpper(s)]);
 out.converts = input.converts.map(([op, x]) => attempt(() => { const r = int[op](arg(x)); return Object.is(r, -0) ? "-0" : String(r); }));
 out.ints = input.ints.map(([op, a, b]) => attempt(() => { const r = int[op](a, b); return Object.is(r, -0) ? "-0" : String(r); }));
 process.stdout.write(JSON.stringify(out));
@@ -163,7 +166,24 @@ STRINGS = [
     "\u2028Line\u2029",
     " mixed ÄSCII and ascii ",
     "Z" * 100 + "é",
+    " ",
+    "Q",
+    " Q",
+    "Q\t",
+    "\u000bQ\u000b",
+    " \U0001d400 ",
+    "\U0001d400",
+    " é",
+    "É ",
 ]
+# every unit below "0" (the trim set is space, \t, \n, \r, \f; the bit test covers 9..32) at each edge
+STRINGS += [f"{chr(c)}Ab{chr(c)}" for c in range(0x30)] + [f"{chr(c)}{chr(c)}" for c in range(0x30)]
+# one non-ASCII unit (Latin-1, BMP, astral) at each position, lengths around the four-unit scan steps
+for n in range(1, 11):
+    for i in range(n):
+        for odd in ("É", "\u0130", "\U0001d400"):
+            word = "".join("aBcDeFgHiJ"[k] if k != i else odd for k in range(n))
+            STRINGS += [word, f" \t{word}\n "]
 
 INT_CASES: list[tuple[str, int, int]] = []
 for a, b in [(INT_MAX, 1), (INT_MAX, 0), (-INT_MAX, -1), (-INT_MAX, 1), (INT_MAX - 1, 1), (1, INT_MAX), (0, 0), (5, -5)]:
@@ -242,7 +262,12 @@ def test_word_helper_users_are_bit_exact(results: dict[str, list[object]], name:
 
 def test_case_mapping_and_trim_match_the_interpreter(results: dict[str, list[object]]) -> None:
     want = [[strings.to_lower(s), strings.to_upper(s), strings.trim(s)] for s in STRINGS]
-    assert results["strings"] == want
+    assert [row[:3] for row in results["strings"]] == want  # type: ignore[index]
+
+
+def test_one_pass_trim_and_case_mapping_match_the_interpreter(results: dict[str, list[object]]) -> None:
+    want = [[strings.to_lower(strings.trim(s)), strings.to_upper(strings.trim(s))] for s in STRINGS]
+    assert [row[3:] for row in results["strings"]] == want  # type: ignore[index]
 
 
 def test_int_arithmetic_edges_match_the_interpreter(results: dict[str, list[object]]) -> None:
@@ -264,3 +289,16 @@ def test_float_to_int_edges_match_the_interpreter(results: dict[str, list[object
         except DgError as err:
             want.append(f"error {err.kind}: {err.message}")
     assert results["converts"] == want
+
+
+def test_backend_emits_the_one_pass_form_for_to_lower_of_trim(tmp_path: Path) -> None:
+    """`to_lower(trim(tag))` in dsl/game becomes `dgrt.trimToLower(tag)`; the plain calls stay as they are."""
+    import sys
+
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(REPO / "dsl", tmp_path / "dsl")
+    args = [sys.executable, "-m", "domaingen", "-q", "generate", "-t", "typescript", "-o", "out", "dsl/"]
+    subprocess.run(args, cwd=tmp_path, check=True, timeout=300)
+    progression = (tmp_path / "out" / "typescript" / "src" / "game" / "progression.ts").read_text(encoding="utf-8")
+    assert "return dgrt.trimToLower(tag);" in progression
+    assert "dgrt.toLower(dgrt.trim(" not in progression

@@ -3,7 +3,8 @@
 Consumes: an `ir.CallBuiltin` whose arguments are already emitted (strings,
 evaluated left to right as JavaScript evaluates call arguments), plus the
 module the call is emitted in.
-Produces: the TypeScript call of the runtime (`dgrt.substring(s, a, b)`),
+Produces: the TypeScript call of the runtime (`dgrt.substring(s, a, b)`;
+`to_lower(trim(s))` becomes the one-pass `dgrt.trimToLower(s)`),
 with explicit type arguments for the generic list/map/optional helpers so
 literals inside them are contextually typed.
 """
@@ -53,6 +54,10 @@ _DIRECT: dict[tuple[str, str], str] = {
     ("sum", "float"): "dgrt.sumFloat",
 }
 
+# `to_lower(trim(s))` / `to_upper(trim(s))`: one runtime pass over `s` (trim
+# cannot fail and case mapping keeps whitespace, so the result is the same).
+_TRIM_CASE: dict[str, str] = {"to_lower": "dgrt.trimToLower", "to_upper": "dgrt.trimToUpper"}
+
 # Generic list helpers: type argument = the element type of the first argument.
 _LIST: dict[str, str] = {
     "contains": "dgrt.listContains",
@@ -69,6 +74,17 @@ _MAP: dict[str, str] = {"get": "dgrt.get", "has": "dgrt.has", "put": "dgrt.put",
 def _list_elem(t: ir.Type) -> ir.Type:
     assert isinstance(t, ir.ListType), t
     return t.elem
+
+
+def fused_call(e: ir.CallBuiltin) -> tuple[str, ir.Expr] | None:
+    """The runtime function and its one argument when `e` is `to_lower(trim(s))` or `to_upper(trim(s))`."""
+    fn = _TRIM_CASE.get(e.builtin)
+    if fn is None or len(e.args) != 1:
+        return None
+    inner = e.args[0]
+    if isinstance(inner, ir.CallBuiltin) and inner.builtin == "trim" and len(inner.args) == 1:
+        return fn, inner.args[0]
+    return None
 
 
 def builtin_call(e: ir.CallBuiltin, args: list[str], here: str) -> str:  # noqa: C901 - a table

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import assert_never
 
 from ...ir import nodes as ir
-from .builtins import builtin_call
+from .builtins import builtin_call, fused_call
 from .escape import string_literal
 from .naming import const_name, field_name, function_name, local_name, module_alias
 from .types import cmp_ref, is_primitive, type_ref
@@ -151,6 +151,9 @@ class ExprEmitter:
             case ir.CallFn(module=module, function=function, args=args):
                 return f"{self.ref(module, function_name(function))}({', '.join(self.expr(a) for a in args)})"
             case ir.CallBuiltin(args=args):
+                fused = fused_call(e)
+                if fused is not None:
+                    return f"{fused[0]}({self.expr(fused[1])})"
                 return builtin_call(e, [self.expr(a) for a in args], here)
             case ir.SomeWrap(value=value):
                 return self.expr(value)
