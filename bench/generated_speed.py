@@ -12,8 +12,10 @@ by bench/requirements-bench.txt and bench/speed/ts/package-lock.json, with
 `pow`/`floor` added as custom operations since JSON Logic has neither).
 
 Each harness checks first that all implementations agree, then prints the
-median CPU time per call of 9 calibrated samples (process CPU time:
-`time.process_time_ns` in Python, `process.cpuUsage()` in Node).
+median CPU time per call of calibrated samples (process CPU time:
+`time.process_time_ns` in Python, 9 samples; `process.cpuUsage()` in Node,
+15 samples per implementation, taken alternately with the other
+implementations of the same function so that load spikes hit all alike).
 Targets: generated within 2x of hand-written in Python, 1.5x in TypeScript
 (and Go/Rust, once measured here); generated >= 20x faster than JSON Logic.
 """
@@ -150,7 +152,8 @@ def main() -> None:
     missing = [t for t in ("python", "go", "rust", "typescript") if t not in results]
     lines += [
         "",
-        "Python and TypeScript: median CPU time per call (9 calibrated samples). Inputs: `required_exp` over levels 1-50; "
+        "Python and TypeScript: median CPU time per call (Python: 9 calibrated samples; TypeScript: 15, alternating "
+        "between the implementations of a function). Inputs: `required_exp` over levels 1-50; "
         "`level_for_exp` over 6 totals (0 … 400,000); `add_exp` of 5,000 exp to a level-1 profile (10 level-ups); "
         "`normalize_tag` over 4 short tags. The generated Python runtime memoizes `pow` (its fdlibm port is pure "
         "Python, ~3.3 µs a call against ~36 ns for C `pow`) and the TypeScript runtime keeps a 256-slot `pow` memo, "
