@@ -5,7 +5,8 @@ Produces: the files of docs/targets.md for Python: `pyproject.toml`,
 `<pkg>/__init__.py`, `<pkg>/py.typed`, one module per DSL module
 (`<pkg>/game/progression.py`), the call table `<pkg>/_calls.py`, the replay
 driver `<pkg>/_replay.py` and the runtime `<pkg>/_runtime/` (our `core`,
-`codec` and `replay`, plus verbatim copies of `semantics/floatlib.py`,
+`codec` with `codec_basic`, `codec_records` and `plainjson`, and `replay`,
+plus verbatim copies of `semantics/floatlib.py`,
 `semantics/numfmt.py` and the interpreter's strict JSON parser
 `interp/jsontext.py`, each under the generated-file header).
 
@@ -51,7 +52,7 @@ _COPIED = {
     "numfmt.py": _SOURCE / "semantics" / "numfmt.py",
     "jsontext.py": _SOURCE / "interp" / "jsontext.py",
 }
-_OWN = ("core.py", "codec.py", "replay.py")
+_OWN = ("core.py", "codec.py", "codec_basic.py", "codec_records.py", "plainjson.py", "replay.py")
 
 
 class PythonBackend(BaseBackend):
