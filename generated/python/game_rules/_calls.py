@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from ._runtime import codec as _codec
+from ._runtime.codec import (
+    BOOL,
+    FLOAT,
+    INT,
+    STRING,
+    Codec,
+    ListCodec,
+    MapCodec,
+    OptionalCodec,
+)
 from ._runtime.core import InvalidConversion
 from .edge import collections as _m_edge__collections
 from .edge import control as _m_edge__control
@@ -26,1051 +35,582 @@ from .game import rewards as _m_game__rewards
 from .game import quests as _m_game__quests
 from .stress import names as _m_stress__names
 
-_Entry = tuple[
-    tuple[tuple[str, _codec.Codec[Any]], ...], _codec.Codec[Any], Callable[..., Any]
-]
+# A function's parameters (name, codec), its result's codec and the function.
+_Entry = tuple[tuple[tuple[str, Codec[Any]], ...], Codec[Any], Callable[..., Any]]
 
-CALLS: dict[str, _Entry] = {
-    "edge.collections.at": (
-        (("xs", _codec.ListCodec(_codec.INT)), ("i", _codec.INT)),
-        _codec.INT,
-        _m_edge__collections.at,
-    ),
-    "edge.collections.has_item": (
-        (("xs", _codec.ListCodec(_codec.INT)), ("x", _codec.INT)),
-        _codec.BOOL,
-        _m_edge__collections.has_item,
-    ),
-    "edge.collections.pushed": (
-        (("xs", _codec.ListCodec(_codec.INT)), ("x", _codec.INT)),
-        _codec.ListCodec(_codec.INT),
-        _m_edge__collections.pushed,
-    ),
-    "edge.collections.joined": (
-        (("xs", _codec.ListCodec(_codec.INT)), ("ys", _codec.ListCodec(_codec.INT))),
-        _codec.ListCodec(_codec.INT),
-        _m_edge__collections.joined,
-    ),
-    "edge.collections.sliced": (
-        (
-            ("xs", _codec.ListCodec(_codec.INT)),
-            ("start", _codec.INT),
-            ("end", _codec.INT),
-        ),
-        _codec.ListCodec(_codec.INT),
-        _m_edge__collections.sliced,
-    ),
-    "edge.collections.reversed": (
-        (("xs", _codec.ListCodec(_codec.INT)),),
-        _codec.ListCodec(_codec.INT),
-        _m_edge__collections.reversed_,
-    ),
-    "edge.collections.sorted_ints": (
-        (("xs", _codec.ListCodec(_codec.INT)),),
-        _codec.ListCodec(_codec.INT),
-        _m_edge__collections.sorted_ints,
-    ),
-    "edge.collections.sorted_floats": (
-        (("xs", _codec.ListCodec(_codec.FLOAT)),),
-        _codec.ListCodec(_codec.FLOAT),
-        _m_edge__collections.sorted_floats,
-    ),
-    "edge.collections.sorted_colors": (
-        (("xs", _codec.ListCodec(_m_edge__collections._codec_Color)),),
-        _codec.ListCodec(_m_edge__collections._codec_Color),
-        _m_edge__collections.sorted_colors,
-    ),
-    "edge.collections.smallest": (
-        (("xs", _codec.ListCodec(_codec.INT)),),
-        _codec.INT,
-        _m_edge__collections.smallest,
-    ),
-    "edge.collections.largest": (
-        (("xs", _codec.ListCodec(_codec.FLOAT)),),
-        _codec.FLOAT,
-        _m_edge__collections.largest,
-    ),
-    "edge.collections.count": (
-        (("xs", _codec.ListCodec(_codec.INT)),),
-        _codec.INT,
-        _m_edge__collections.count,
-    ),
-    "edge.collections.lookup": (
-        (("m", _codec.MapCodec(_codec.STRING, _codec.INT)), ("k", _codec.STRING)),
-        _codec.INT,
-        _m_edge__collections.lookup,
-    ),
-    "edge.collections.lookup_opt": (
-        (("m", _codec.MapCodec(_codec.STRING, _codec.INT)), ("k", _codec.STRING)),
-        _codec.OptionalCodec(_codec.INT),
-        _m_edge__collections.lookup_opt,
-    ),
-    "edge.collections.has_key": (
-        (("m", _codec.MapCodec(_codec.INT, _codec.STRING)), ("k", _codec.INT)),
-        _codec.BOOL,
-        _m_edge__collections.has_key,
-    ),
-    "edge.collections.with_key": (
-        (
-            ("m", _codec.MapCodec(_codec.INT, _codec.STRING)),
-            ("k", _codec.INT),
-            ("v", _codec.STRING),
-        ),
-        _codec.MapCodec(_codec.INT, _codec.STRING),
-        _m_edge__collections.with_key,
-    ),
-    "edge.collections.without_key": (
-        (("m", _codec.MapCodec(_codec.INT, _codec.STRING)), ("k", _codec.INT)),
-        _codec.MapCodec(_codec.INT, _codec.STRING),
-        _m_edge__collections.without_key,
-    ),
-    "edge.collections.key_list": (
-        (("m", _codec.MapCodec(_codec.INT, _codec.STRING)),),
-        _codec.ListCodec(_codec.INT),
-        _m_edge__collections.key_list,
-    ),
-    "edge.collections.value_list": (
-        (("m", _codec.MapCodec(_codec.STRING, _codec.INT)),),
-        _codec.ListCodec(_codec.INT),
-        _m_edge__collections.value_list,
-    ),
-    "edge.collections.color_keys": (
-        (("m", _codec.MapCodec(_m_edge__collections._codec_Color, _codec.INT)),),
-        _codec.ListCodec(_m_edge__collections._codec_Color),
-        _m_edge__collections.color_keys,
-    ),
-    "edge.collections.size": (
-        (("m", _codec.MapCodec(_codec.STRING, _codec.INT)),),
-        _codec.INT,
-        _m_edge__collections.size,
-    ),
-    "edge.collections.visit_order": (
-        (("m", _codec.MapCodec(_codec.STRING, _codec.INT)),),
-        _codec.STRING,
-        _m_edge__collections.visit_order,
-    ),
-    "edge.collections.force": (
-        (("x", _codec.OptionalCodec(_codec.INT)),),
-        _codec.INT,
-        _m_edge__collections.force,
-    ),
-    "edge.collections.present": (
-        (("x", _codec.OptionalCodec(_codec.STRING)),),
-        _codec.BOOL,
-        _m_edge__collections.present,
-    ),
-    "edge.collections.or_default": (
-        (("x", _codec.OptionalCodec(_codec.INT)), ("d", _codec.INT)),
-        _codec.INT,
-        _m_edge__collections.or_default,
-    ),
-    "edge.control.divide": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.INT,
-        _m_edge__control.divide,
-    ),
-    "edge.control.pick": (
-        (("xs", _codec.ListCodec(_codec.INT)), ("i", _codec.INT)),
-        _codec.INT,
-        _m_edge__control.pick,
-    ),
-    "edge.control.first_error": (
-        (("a", _codec.INT), ("xs", _codec.ListCodec(_codec.INT))),
-        _codec.INT,
-        _m_edge__control.first_error,
-    ),
-    "edge.control.written_order": (
-        (("a", _codec.INT), ("xs", _codec.ListCodec(_codec.INT))),
-        _m_edge__control._codec_Pair,
-        _m_edge__control.written_order,
-    ),
-    "edge.control.list_order": (
-        (("a", _codec.INT), ("xs", _codec.ListCodec(_codec.INT))),
-        _codec.ListCodec(_codec.INT),
-        _m_edge__control.list_order,
-    ),
-    "edge.control.lazy_and": (
-        (("a", _codec.INT),),
-        _codec.BOOL,
-        _m_edge__control.lazy_and,
-    ),
-    "edge.control.lazy_or": (
-        (("a", _codec.INT),),
-        _codec.BOOL,
-        _m_edge__control.lazy_or,
-    ),
-    "edge.control.lazy_if": (
-        (("a", _codec.INT),),
-        _codec.INT,
-        _m_edge__control.lazy_if,
-    ),
-    "edge.control.lazy_coalesce": (
-        (("x", _codec.OptionalCodec(_codec.INT)), ("a", _codec.INT)),
-        _codec.INT,
-        _m_edge__control.lazy_coalesce,
-    ),
-    "edge.control.area": (
-        (("s", _m_edge__control._codec_Shape),),
-        _codec.FLOAT,
-        _m_edge__control.area,
-    ),
-    "edge.control.widen": (
-        (("p", _m_edge__control._codec_Pair), ("by", _codec.INT)),
-        _m_edge__control._codec_Pair,
-        _m_edge__control.widen,
-    ),
-    "edge.control.guarded": (
-        (("n", _codec.INT),),
-        _codec.INT,
-        _m_edge__control.guarded,
-    ),
-    "edge.floats.add": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.add,
-    ),
-    "edge.floats.sub": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.sub,
-    ),
-    "edge.floats.mul": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.mul,
-    ),
-    "edge.floats.div": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.div,
-    ),
-    "edge.floats.neg": ((("a", _codec.FLOAT),), _codec.FLOAT, _m_edge__floats.neg),
-    "edge.floats.abs_float": (
-        (("a", _codec.FLOAT),),
-        _codec.FLOAT,
-        _m_edge__floats.abs_float,
-    ),
-    "edge.floats.min_float": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.min_float,
-    ),
-    "edge.floats.max_float": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.max_float,
-    ),
-    "edge.floats.clamp_float": (
-        (("x", _codec.FLOAT), ("lo", _codec.FLOAT), ("hi", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.clamp_float,
-    ),
-    "edge.floats.to_int": ((("a", _codec.FLOAT),), _codec.INT, _m_edge__floats.to_int),
-    "edge.floats.floor_of": (
-        (("a", _codec.FLOAT),),
-        _codec.INT,
-        _m_edge__floats.floor_of,
-    ),
-    "edge.floats.ceil_of": (
-        (("a", _codec.FLOAT),),
-        _codec.INT,
-        _m_edge__floats.ceil_of,
-    ),
-    "edge.floats.round_of": (
-        (("a", _codec.FLOAT),),
-        _codec.INT,
-        _m_edge__floats.round_of,
-    ),
-    "edge.floats.trunc_of": (
-        (("a", _codec.FLOAT),),
-        _codec.INT,
-        _m_edge__floats.trunc_of,
-    ),
-    "edge.floats.sqrt_of": (
-        (("a", _codec.FLOAT),),
-        _codec.FLOAT,
-        _m_edge__floats.sqrt_of,
-    ),
-    "edge.floats.pow_of": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.pow_of,
-    ),
-    "edge.floats.exp_of": (
-        (("a", _codec.FLOAT),),
-        _codec.FLOAT,
-        _m_edge__floats.exp_of,
-    ),
-    "edge.floats.ln_of": ((("a", _codec.FLOAT),), _codec.FLOAT, _m_edge__floats.ln_of),
-    "edge.floats.log10_of": (
-        (("a", _codec.FLOAT),),
-        _codec.FLOAT,
-        _m_edge__floats.log10_of,
-    ),
-    "edge.floats.sin_of": (
-        (("a", _codec.FLOAT),),
-        _codec.FLOAT,
-        _m_edge__floats.sin_of,
-    ),
-    "edge.floats.cos_of": (
-        (("a", _codec.FLOAT),),
-        _codec.FLOAT,
-        _m_edge__floats.cos_of,
-    ),
-    "edge.floats.tan_of": (
-        (("a", _codec.FLOAT),),
-        _codec.FLOAT,
-        _m_edge__floats.tan_of,
-    ),
-    "edge.floats.atan2_of": (
-        (("y", _codec.FLOAT), ("x", _codec.FLOAT)),
-        _codec.FLOAT,
-        _m_edge__floats.atan2_of,
-    ),
-    "edge.floats.float_to_string": (
-        (("a", _codec.FLOAT),),
-        _codec.STRING,
-        _m_edge__floats.float_to_string,
-    ),
-    "edge.floats.parse": ((("s", _codec.STRING),), _codec.FLOAT, _m_edge__floats.parse),
-    "edge.floats.less": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.BOOL,
-        _m_edge__floats.less,
-    ),
-    "edge.floats.same": (
-        (("a", _codec.FLOAT), ("b", _codec.FLOAT)),
-        _codec.BOOL,
-        _m_edge__floats.same,
-    ),
-    "edge.floats.sum_floats": (
-        (("xs", _codec.ListCodec(_codec.FLOAT)),),
-        _codec.FLOAT,
-        _m_edge__floats.sum_floats,
-    ),
-    "edge.ints.add": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.add,
-    ),
-    "edge.ints.sub": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.sub,
-    ),
-    "edge.ints.mul": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.mul,
-    ),
-    "edge.ints.div": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.div,
-    ),
-    "edge.ints.rem": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.rem,
-    ),
-    "edge.ints.neg": ((("a", _codec.INT),), _codec.INT, _m_edge__ints.neg),
-    "edge.ints.abs_int": ((("a", _codec.INT),), _codec.INT, _m_edge__ints.abs_int),
-    "edge.ints.min_int": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.min_int,
-    ),
-    "edge.ints.max_int": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.max_int,
-    ),
-    "edge.ints.clamp_int": (
-        (("x", _codec.INT), ("lo", _codec.INT), ("hi", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.clamp_int,
-    ),
-    "edge.ints.pow_int": (
-        (("base", _codec.INT), ("exponent", _codec.INT)),
-        _codec.INT,
-        _m_edge__ints.pow_int,
-    ),
-    "edge.ints.less": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.BOOL,
-        _m_edge__ints.less,
-    ),
-    "edge.ints.at_most": (
-        (("a", _codec.INT), ("b", _codec.INT)),
-        _codec.BOOL,
-        _m_edge__ints.at_most,
-    ),
-    "edge.ints.int_to_string": (
-        (("a", _codec.INT),),
-        _codec.STRING,
-        _m_edge__ints.int_to_string,
-    ),
-    "edge.ints.parse": ((("s", _codec.STRING),), _codec.INT, _m_edge__ints.parse),
-    "edge.ints.to_float": ((("a", _codec.INT),), _codec.FLOAT, _m_edge__ints.to_float),
-    "edge.ints.sum_ints": (
-        (("xs", _codec.ListCodec(_codec.INT)),),
-        _codec.INT,
-        _m_edge__ints.sum_ints,
-    ),
-    "edge.strings.length": (
-        (("s", _codec.STRING),),
-        _codec.INT,
-        _m_edge__strings.length,
-    ),
-    "edge.strings.sub": (
-        (("s", _codec.STRING), ("start", _codec.INT), ("end", _codec.INT)),
-        _codec.STRING,
-        _m_edge__strings.sub,
-    ),
-    "edge.strings.find": (
-        (("s", _codec.STRING), ("part", _codec.STRING)),
-        _codec.INT,
-        _m_edge__strings.find,
-    ),
-    "edge.strings.has_part": (
-        (("s", _codec.STRING), ("part", _codec.STRING)),
-        _codec.BOOL,
-        _m_edge__strings.has_part,
-    ),
-    "edge.strings.starts": (
-        (("s", _codec.STRING), ("part", _codec.STRING)),
-        _codec.BOOL,
-        _m_edge__strings.starts,
-    ),
-    "edge.strings.ends": (
-        (("s", _codec.STRING), ("part", _codec.STRING)),
-        _codec.BOOL,
-        _m_edge__strings.ends,
-    ),
-    "edge.strings.upper": (
-        (("s", _codec.STRING),),
-        _codec.STRING,
-        _m_edge__strings.upper,
-    ),
-    "edge.strings.lower": (
-        (("s", _codec.STRING),),
-        _codec.STRING,
-        _m_edge__strings.lower,
-    ),
-    "edge.strings.trimmed": (
-        (("s", _codec.STRING),),
-        _codec.STRING,
-        _m_edge__strings.trimmed,
-    ),
-    "edge.strings.pieces": (
-        (("s", _codec.STRING), ("sep", _codec.STRING)),
-        _codec.ListCodec(_codec.STRING),
-        _m_edge__strings.pieces,
-    ),
-    "edge.strings.joined": (
-        (("xs", _codec.ListCodec(_codec.STRING)), ("sep", _codec.STRING)),
-        _codec.STRING,
-        _m_edge__strings.joined,
-    ),
-    "edge.strings.cat": (
-        (("a", _codec.STRING), ("b", _codec.STRING)),
-        _codec.STRING,
-        _m_edge__strings.cat,
-    ),
-    "edge.strings.less": (
-        (("a", _codec.STRING), ("b", _codec.STRING)),
-        _codec.BOOL,
-        _m_edge__strings.less,
-    ),
-    "edge.strings.sorted": (
-        (("xs", _codec.ListCodec(_codec.STRING)),),
-        _codec.ListCodec(_codec.STRING),
-        _m_edge__strings.sorted_,
-    ),
-    "edge.strings.echo": (
-        (("s", _codec.STRING),),
-        _codec.STRING,
-        _m_edge__strings.echo,
-    ),
-    "edge.strings.bool_to_string": (
-        (("b", _codec.BOOL),),
-        _codec.STRING,
-        _m_edge__strings.bool_to_string,
-    ),
-    "game.items.standard_catalog": (
-        (),
-        _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item),
-        _m_game__items.standard_catalog,
-    ),
-    "game.items.new_inventory": (
-        (),
-        _m_game__items._codec_Inventory,
-        _m_game__items.new_inventory,
-    ),
-    "game.items.lookup": (
-        (
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-            ("item_id", _codec.STRING),
-        ),
-        _m_game__items._codec_Item,
-        _m_game__items.lookup,
-    ),
-    "game.items.rarity_name": (
-        (("rarity", _m_game__items._codec_Rarity),),
-        _codec.STRING,
-        _m_game__items.rarity_name,
-    ),
-    "game.items.parse_rarity": (
-        (("text", _codec.STRING),),
-        _codec.OptionalCodec(_m_game__items._codec_Rarity),
-        _m_game__items.parse_rarity,
-    ),
-    "game.items.all_rarities": (
-        (),
-        _codec.ListCodec(_m_game__items._codec_Rarity),
-        _m_game__items.all_rarities,
-    ),
-    "game.items.rarity_multiplier": (
-        (("rarity", _m_game__items._codec_Rarity),),
-        _codec.FLOAT,
-        _m_game__items.rarity_multiplier,
-    ),
-    "game.items.unit_price": (
-        (("item", _m_game__items._codec_Item),),
-        _codec.INT,
-        _m_game__items.unit_price,
-    ),
-    "game.items.sell_price": (
-        (("item", _m_game__items._codec_Item), ("count", _codec.INT)),
-        _codec.INT,
-        _m_game__items.sell_price,
-    ),
-    "game.items.slots_for": (
-        (("item", _m_game__items._codec_Item), ("count", _codec.INT)),
-        _codec.INT,
-        _m_game__items.slots_for,
-    ),
-    "game.items.used_slots": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _codec.INT,
-        _m_game__items.used_slots,
-    ),
-    "game.items.free_slots": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _codec.INT,
-        _m_game__items.free_slots,
-    ),
-    "game.items.count_of": (
-        (("inventory", _m_game__items._codec_Inventory), ("item_id", _codec.STRING)),
-        _codec.INT,
-        _m_game__items.count_of,
-    ),
-    "game.items.add_item": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-            ("item_id", _codec.STRING),
-            ("count", _codec.INT),
-        ),
-        _m_game__items._codec_Inventory,
-        _m_game__items.add_item,
-    ),
-    "game.items.remove_item": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("item_id", _codec.STRING),
-            ("count", _codec.INT),
-        ),
-        _m_game__items._codec_Inventory,
-        _m_game__items.remove_item,
-    ),
-    "game.items.buy": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-            ("item_id", _codec.STRING),
-            ("count", _codec.INT),
-        ),
-        _m_game__items._codec_Inventory,
-        _m_game__items.buy,
-    ),
-    "game.items.sell": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-            ("item_id", _codec.STRING),
-            ("count", _codec.INT),
-        ),
-        _m_game__items._codec_Inventory,
-        _m_game__items.sell,
-    ),
-    "game.items.inventory_value": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _codec.INT,
-        _m_game__items.inventory_value,
-    ),
-    "game.items.ids_by_rarity": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _codec.ListCodec(_codec.STRING),
-        _m_game__items.ids_by_rarity,
-    ),
-    "game.items.rarest": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _codec.OptionalCodec(_m_game__items._codec_Rarity),
-        _m_game__items.rarest,
-    ),
-    "game.items.rarity_counts": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _codec.MapCodec(_m_game__items._codec_Rarity, _codec.INT),
-        _m_game__items.rarity_counts,
-    ),
-    "game.items.listing": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _codec.ListCodec(_codec.STRING),
-        _m_game__items.listing,
-    ),
-    "game.items.nth_item": (
-        (("inventory", _m_game__items._codec_Inventory), ("index", _codec.INT)),
-        _codec.STRING,
-        _m_game__items.nth_item,
-    ),
-    "game.items.top_items": (
-        (
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-            ("n", _codec.INT),
-        ),
-        _codec.ListCodec(_codec.STRING),
-        _m_game__items.top_items,
-    ),
-    "game.progression.new_profile": (
-        (("id", _codec.STRING), ("name", _codec.STRING)),
-        _m_game__progression._codec_Profile,
-        _m_game__progression.new_profile,
-    ),
-    "game.progression.curve": (
-        (("level", _codec.INT),),
-        _codec.FLOAT,
-        _m_game__progression.curve,
-    ),
-    "game.progression.required_exp": (
-        (("level", _codec.INT),),
-        _codec.INT,
-        _m_game__progression.required_exp,
-    ),
-    "game.progression.level_for_exp": (
-        (("total_exp", _codec.INT),),
-        _codec.INT,
-        _m_game__progression.level_for_exp,
-    ),
-    "game.progression.add_exp": (
-        (("profile", _m_game__progression._codec_Profile), ("amount", _codec.INT)),
-        _m_game__progression._codec_LevelUp,
-        _m_game__progression.add_exp,
-    ),
-    "game.progression.exp_to_next": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _codec.OptionalCodec(_codec.INT),
-        _m_game__progression.exp_to_next,
-    ),
-    "game.progression.progress_to_next": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _codec.FLOAT,
-        _m_game__progression.progress_to_next,
-    ),
-    "game.progression.progress_percent": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _codec.INT,
-        _m_game__progression.progress_percent,
-    ),
-    "game.progression.normalize_tag": (
-        (("tag", _codec.STRING),),
-        _codec.STRING,
-        _m_game__progression.normalize_tag,
-    ),
-    "game.progression.add_tag": (
-        (("profile", _m_game__progression._codec_Profile), ("tag", _codec.STRING)),
-        _m_game__progression._codec_Profile,
-        _m_game__progression.add_tag,
-    ),
-    "game.progression.parse_tags": (
-        (("text", _codec.STRING),),
-        _codec.ListCodec(_codec.STRING),
-        _m_game__progression.parse_tags,
-    ),
-    "game.progression.tags_text": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _codec.STRING,
-        _m_game__progression.tags_text,
-    ),
-    "game.progression.bump_stat": (
-        (
-            ("profile", _m_game__progression._codec_Profile),
-            ("stat_name", _codec.STRING),
-            ("by", _codec.INT),
-        ),
-        _m_game__progression._codec_Profile,
-        _m_game__progression.bump_stat,
-    ),
-    "game.progression.stat": (
-        (
-            ("profile", _m_game__progression._codec_Profile),
-            ("stat_name", _codec.STRING),
-        ),
-        _codec.INT,
-        _m_game__progression.stat,
-    ),
-    "game.progression.stat_total": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _codec.INT,
-        _m_game__progression.stat_total,
-    ),
-    "game.progression.guild_name": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _codec.STRING,
-        _m_game__progression.guild_name,
-    ),
-    "game.progression.join_guild": (
-        (("profile", _m_game__progression._codec_Profile), ("guild", _codec.STRING)),
-        _m_game__progression._codec_Profile,
-        _m_game__progression.join_guild,
-    ),
-    "game.progression.leave_guild": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _m_game__progression._codec_Profile,
-        _m_game__progression.leave_guild,
-    ),
-    "game.progression.guild_tag": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _codec.STRING,
-        _m_game__progression.guild_tag,
-    ),
-    "game.progression.display_name": (
-        (("profile", _m_game__progression._codec_Profile),),
-        _codec.STRING,
-        _m_game__progression.display_name,
-    ),
-    "game.leaderboard.ranks_before": (
-        (
-            ("a", _m_game__progression._codec_Profile),
-            ("b", _m_game__progression._codec_Profile),
-        ),
-        _codec.BOOL,
-        _m_game__leaderboard.ranks_before,
-    ),
-    "game.leaderboard.rank_players": (
-        (("players", _codec.ListCodec(_m_game__progression._codec_Profile)),),
-        _codec.ListCodec(_m_game__leaderboard._codec_Entry),
-        _m_game__leaderboard.rank_players,
-    ),
-    "game.leaderboard.top": (
-        (
-            ("entries", _codec.ListCodec(_m_game__leaderboard._codec_Entry)),
-            ("n", _codec.INT),
-        ),
-        _codec.ListCodec(_m_game__leaderboard._codec_Entry),
-        _m_game__leaderboard.top,
-    ),
-    "game.leaderboard.find_rank": (
-        (
-            ("entries", _codec.ListCodec(_m_game__leaderboard._codec_Entry)),
-            ("player_id", _codec.STRING),
-        ),
-        _codec.OptionalCodec(_codec.INT),
-        _m_game__leaderboard.find_rank,
-    ),
-    "game.leaderboard.rank_of": (
-        (
-            ("entries", _codec.ListCodec(_m_game__leaderboard._codec_Entry)),
-            ("player_id", _codec.STRING),
-        ),
-        _codec.INT,
-        _m_game__leaderboard.rank_of,
-    ),
-    "game.leaderboard.power_score": (
-        (
-            ("profile", _m_game__progression._codec_Profile),
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _codec.INT,
-        _m_game__leaderboard.power_score,
-    ),
-    "game.leaderboard.level_spread": (
-        (("players", _codec.ListCodec(_m_game__progression._codec_Profile)),),
-        _codec.FLOAT,
-        _m_game__leaderboard.level_spread,
-    ),
-    "game.leaderboard.expected_score": (
-        (("rating", _codec.INT), ("opponent", _codec.INT)),
-        _codec.FLOAT,
-        _m_game__leaderboard.expected_score,
-    ),
-    "game.leaderboard.update_rating": (
-        (("rating", _codec.INT), ("opponent", _codec.INT), ("score", _codec.FLOAT)),
-        _codec.INT,
-        _m_game__leaderboard.update_rating,
-    ),
-    "game.rewards.describe": (
-        (("reward", _m_game__rewards._codec_Reward),),
-        _codec.STRING,
-        _m_game__rewards.describe,
-    ),
-    "game.rewards.describe_all": (
-        (("bundle", _codec.ListCodec(_m_game__rewards._codec_Reward)),),
-        _codec.STRING,
-        _m_game__rewards.describe_all,
-    ),
-    "game.rewards.is_nothing": (
-        (("reward", _m_game__rewards._codec_Reward),),
-        _codec.BOOL,
-        _m_game__rewards.is_nothing,
-    ),
-    "game.rewards.apply_reward": (
-        (
-            ("profile", _m_game__progression._codec_Profile),
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-            ("reward", _m_game__rewards._codec_Reward),
-        ),
-        _m_game__rewards._codec_Grant,
-        _m_game__rewards.apply_reward,
-    ),
-    "game.rewards.grant_gold": (
-        (
-            ("profile", _m_game__progression._codec_Profile),
-            ("inventory", _m_game__items._codec_Inventory),
-            ("amount", _codec.INT),
-        ),
-        _m_game__rewards._codec_Grant,
-        _m_game__rewards.grant_gold,
-    ),
-    "game.rewards.grant_items": (
-        (
-            ("profile", _m_game__progression._codec_Profile),
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-            ("item_id", _codec.STRING),
-            ("count", _codec.INT),
-            ("rarity", _m_game__items._codec_Rarity),
-        ),
-        _m_game__rewards._codec_Grant,
-        _m_game__rewards.grant_items,
-    ),
-    "game.rewards.grant_exp": (
-        (
-            ("profile", _m_game__progression._codec_Profile),
-            ("inventory", _m_game__items._codec_Inventory),
-            ("amount", _codec.INT),
-        ),
-        _m_game__rewards._codec_Grant,
-        _m_game__rewards.grant_exp,
-    ),
-    "game.rewards.scale": (
-        (("reward", _m_game__rewards._codec_Reward), ("factor", _codec.FLOAT)),
-        _m_game__rewards._codec_Reward,
-        _m_game__rewards.scale,
-    ),
-    "game.rewards.consolidate": (
-        (("bundle", _codec.ListCodec(_m_game__rewards._codec_Reward)),),
-        _codec.ListCodec(_m_game__rewards._codec_Reward),
-        _m_game__rewards.consolidate,
-    ),
-    "game.rewards.total_weight": (
-        (("table", _codec.ListCodec(_m_game__rewards._codec_LootEntry)),),
-        _codec.INT,
-        _m_game__rewards.total_weight,
-    ),
-    "game.rewards.pick": (
-        (
-            ("table", _codec.ListCodec(_m_game__rewards._codec_LootEntry)),
-            ("roll", _codec.INT),
-        ),
-        _m_game__rewards._codec_Reward,
-        _m_game__rewards.pick,
-    ),
-    "game.rewards.next_seed": (
-        (("seed", _codec.INT),),
-        _codec.INT,
-        _m_game__rewards.next_seed,
-    ),
-    "game.rewards.roll_many": (
-        (
-            ("table", _codec.ListCodec(_m_game__rewards._codec_LootEntry)),
-            ("seed", _codec.INT),
-            ("times", _codec.INT),
-        ),
-        _codec.ListCodec(_m_game__rewards._codec_Reward),
-        _m_game__rewards.roll_many,
-    ),
-    "game.rewards.standard_table": (
-        (),
-        _codec.ListCodec(_m_game__rewards._codec_LootEntry),
-        _m_game__rewards.standard_table,
-    ),
-    "game.quests.new_quest": (
-        (
-            ("id", _codec.STRING),
-            ("title", _codec.STRING),
-            ("min_level", _codec.INT),
-            ("objectives", _codec.ListCodec(_m_game__quests._codec_Objective)),
-            ("payout", _codec.ListCodec(_m_game__rewards._codec_Reward)),
-        ),
-        _m_game__quests._codec_Quest,
-        _m_game__quests.new_quest,
-    ),
-    "game.quests.wolf_hunt": (
-        (),
-        _m_game__quests._codec_Quest,
-        _m_game__quests.wolf_hunt,
-    ),
-    "game.quests.state_label": (
-        (("state", _m_game__quests._codec_QuestState),),
-        _codec.STRING,
-        _m_game__quests.state_label,
-    ),
-    "game.quests.unlock": (
-        (
-            ("quest", _m_game__quests._codec_Quest),
-            ("profile", _m_game__progression._codec_Profile),
-        ),
-        _m_game__quests._codec_Quest,
-        _m_game__quests.unlock,
-    ),
-    "game.quests.objective": (
-        (("quest", _m_game__quests._codec_Quest), ("key", _codec.STRING)),
-        _codec.OptionalCodec(_m_game__quests._codec_Objective),
-        _m_game__quests.objective,
-    ),
-    "game.quests.target_of": (
-        (("quest", _m_game__quests._codec_Quest), ("key", _codec.STRING)),
-        _codec.INT,
-        _m_game__quests.target_of,
-    ),
-    "game.quests.objective_kind": (
-        (("key", _codec.STRING),),
-        _codec.STRING,
-        _m_game__quests.objective_kind,
-    ),
-    "game.quests.is_complete": (
-        (("quest", _m_game__quests._codec_Quest),),
-        _codec.BOOL,
-        _m_game__quests.is_complete,
-    ),
-    "game.quests.record_progress": (
-        (
-            ("quest", _m_game__quests._codec_Quest),
-            ("key", _codec.STRING),
-            ("amount", _codec.INT),
-        ),
-        _m_game__quests._codec_Quest,
-        _m_game__quests.record_progress,
-    ),
-    "game.quests.parse_event": (
-        (("line", _codec.STRING),),
-        _m_game__quests._codec_ProgressEvent,
-        _m_game__quests.parse_event,
-    ),
-    "game.quests.apply_events": (
-        (
-            ("quest", _m_game__quests._codec_Quest),
-            ("lines", _codec.ListCodec(_codec.STRING)),
-        ),
-        _m_game__quests._codec_Quest,
-        _m_game__quests.apply_events,
-    ),
-    "game.quests.completion": (
-        (("quest", _m_game__quests._codec_Quest),),
-        _codec.FLOAT,
-        _m_game__quests.completion,
-    ),
-    "game.quests.progress_report": (
-        (("quest", _m_game__quests._codec_Quest),),
-        _codec.STRING,
-        _m_game__quests.progress_report,
-    ),
-    "game.quests.claim": (
-        (
-            ("quest", _m_game__quests._codec_Quest),
-            ("profile", _m_game__progression._codec_Profile),
-            ("inventory", _m_game__items._codec_Inventory),
-            ("catalog", _codec.MapCodec(_codec.STRING, _m_game__items._codec_Item)),
-        ),
-        _m_game__quests._codec_ClaimResult,
-        _m_game__quests.claim,
-    ),
-    "game.quests.board_summary": (
-        (("board", _codec.ListCodec(_m_game__quests._codec_Quest)),),
-        _codec.MapCodec(_m_game__quests._codec_QuestState, _codec.INT),
-        _m_game__quests.board_summary,
-    ),
-    "game.quests.unlockable": (
-        (
-            ("board", _codec.ListCodec(_m_game__quests._codec_Quest)),
-            ("profile", _m_game__progression._codec_Profile),
-        ),
-        _codec.ListCodec(_codec.STRING),
-        _m_game__quests.unlockable,
-    ),
-    "stress.names.strings": (
-        (),
-        _codec.ListCodec(_codec.STRING),
-        _m_stress__names.strings,
-    ),
-    "stress.names.def": (
-        (
-            ("class", _codec.INT),
-            ("func", _codec.INT),
-            ("int", _codec.INT),
-            ("str", _codec.STRING),
-            ("list", _codec.ListCodec(_codec.INT)),
-            ("error", _codec.INT),
-        ),
-        _codec.INT,
-        _m_stress__names.def_,
-    ),
-    "stress.names.impl": (
-        (("self", _m_stress__names._codec_Keywords),),
-        _m_stress__names._codec_Keywords,
-        _m_stress__names.impl,
-    ),
-    "stress.names.match_type": (
-        (("type", _m_stress__names._codec_Type),),
-        _codec.STRING,
-        _m_stress__names.match_type,
-    ),
-    "stress.names.unwrap_option": (
-        (("option", _m_stress__names._codec_Option),),
-        _codec.STRING,
-        _m_stress__names.unwrap_option,
-    ),
-    "stress.names.echo": (
-        (("s", _codec.STRING),),
-        _codec.STRING,
-        _m_stress__names.echo,
-    ),
-}
+# The codecs of the parameters and results, each built once.
+_LIST_INT = ListCodec(INT)
+_LIST_FLOAT = ListCodec(FLOAT)
+_COLOR = _m_edge__collections._codec_Color
+_LIST_COLOR = ListCodec(_COLOR)
+_MAP_STRING_INT = MapCodec(STRING, INT)
+_OPT_INT = OptionalCodec(INT)
+_MAP_INT_STRING = MapCodec(INT, STRING)
+_MAP_COLOR_INT = MapCodec(_COLOR, INT)
+_OPT_STRING = OptionalCodec(STRING)
+_PAIR = _m_edge__control._codec_Pair
+_SHAPE = _m_edge__control._codec_Shape
+_LIST_STRING = ListCodec(STRING)
+_ITEM = _m_game__items._codec_Item
+_MAP_STRING_ITEM = MapCodec(STRING, _ITEM)
+_INVENTORY = _m_game__items._codec_Inventory
+_RARITY = _m_game__items._codec_Rarity
+_OPT_RARITY = OptionalCodec(_RARITY)
+_LIST_RARITY = ListCodec(_RARITY)
+_MAP_RARITY_INT = MapCodec(_RARITY, INT)
+_PROFILE = _m_game__progression._codec_Profile
+_LEVELUP = _m_game__progression._codec_LevelUp
+_LIST_PROFILE = ListCodec(_PROFILE)
+_ENTRY = _m_game__leaderboard._codec_Entry
+_LIST_ENTRY = ListCodec(_ENTRY)
+_REWARD = _m_game__rewards._codec_Reward
+_LIST_REWARD = ListCodec(_REWARD)
+_GRANT = _m_game__rewards._codec_Grant
+_LOOTENTRY = _m_game__rewards._codec_LootEntry
+_LIST_LOOTENTRY = ListCodec(_LOOTENTRY)
+_OBJECTIVE = _m_game__quests._codec_Objective
+_LIST_OBJECTIVE = ListCodec(_OBJECTIVE)
+_QUEST = _m_game__quests._codec_Quest
+_QUESTSTATE = _m_game__quests._codec_QuestState
+_OPT_OBJECTIVE = OptionalCodec(_OBJECTIVE)
+_PROGRESSEVENT = _m_game__quests._codec_ProgressEvent
+_CLAIMRESULT = _m_game__quests._codec_ClaimResult
+_LIST_QUEST = ListCodec(_QUEST)
+_MAP_QUESTSTATE_INT = MapCodec(_QUESTSTATE, INT)
+_KEYWORDS = _m_stress__names._codec_Keywords
+_TYPE = _m_stress__names._codec_Type
+_OPTION = _m_stress__names._codec_Option
+
+CALLS: dict[str, _Entry] = {}
+
+
+class _Adder:
+    """Adds the functions of one module to `CALLS`, as `<module>.<name>`."""
+
+    def __init__(self, module: str) -> None:
+        self.prefix = module + "."
+
+    def __call__(
+        self,
+        name: str,
+        fn: Callable[..., Any],
+        result: Codec[Any],
+        params: str,
+        *codecs: Codec[Any],
+    ) -> None:
+        """`params` names the parameters (space-separated), `codecs` decode them."""
+        entry = (tuple(zip(params.split(), codecs, strict=True)), result, fn)
+        CALLS[self.prefix + name] = entry
+
+
+_add = _Adder("edge.collections")
+_add("at", _m_edge__collections.at, INT, "xs i", _LIST_INT, INT)
+_add("has_item", _m_edge__collections.has_item, BOOL, "xs x", _LIST_INT, INT)
+_add("pushed", _m_edge__collections.pushed, _LIST_INT, "xs x", _LIST_INT, INT)
+_add("joined", _m_edge__collections.joined, _LIST_INT, "xs ys", _LIST_INT, _LIST_INT)
+_add(
+    "sliced",
+    _m_edge__collections.sliced,
+    _LIST_INT,
+    "xs start end",
+    _LIST_INT,
+    INT,
+    INT,
+)
+_add("reversed", _m_edge__collections.reversed_, _LIST_INT, "xs", _LIST_INT)
+_add("sorted_ints", _m_edge__collections.sorted_ints, _LIST_INT, "xs", _LIST_INT)
+_add(
+    "sorted_floats", _m_edge__collections.sorted_floats, _LIST_FLOAT, "xs", _LIST_FLOAT
+)
+_add(
+    "sorted_colors", _m_edge__collections.sorted_colors, _LIST_COLOR, "xs", _LIST_COLOR
+)
+_add("smallest", _m_edge__collections.smallest, INT, "xs", _LIST_INT)
+_add("largest", _m_edge__collections.largest, FLOAT, "xs", _LIST_FLOAT)
+_add("count", _m_edge__collections.count, INT, "xs", _LIST_INT)
+_add("lookup", _m_edge__collections.lookup, INT, "m k", _MAP_STRING_INT, STRING)
+_add(
+    "lookup_opt",
+    _m_edge__collections.lookup_opt,
+    _OPT_INT,
+    "m k",
+    _MAP_STRING_INT,
+    STRING,
+)
+_add("has_key", _m_edge__collections.has_key, BOOL, "m k", _MAP_INT_STRING, INT)
+_add(
+    "with_key",
+    _m_edge__collections.with_key,
+    _MAP_INT_STRING,
+    "m k v",
+    _MAP_INT_STRING,
+    INT,
+    STRING,
+)
+_add(
+    "without_key",
+    _m_edge__collections.without_key,
+    _MAP_INT_STRING,
+    "m k",
+    _MAP_INT_STRING,
+    INT,
+)
+_add("key_list", _m_edge__collections.key_list, _LIST_INT, "m", _MAP_INT_STRING)
+_add("value_list", _m_edge__collections.value_list, _LIST_INT, "m", _MAP_STRING_INT)
+_add("color_keys", _m_edge__collections.color_keys, _LIST_COLOR, "m", _MAP_COLOR_INT)
+_add("size", _m_edge__collections.size, INT, "m", _MAP_STRING_INT)
+_add("visit_order", _m_edge__collections.visit_order, STRING, "m", _MAP_STRING_INT)
+_add("force", _m_edge__collections.force, INT, "x", _OPT_INT)
+_add("present", _m_edge__collections.present, BOOL, "x", _OPT_STRING)
+_add("or_default", _m_edge__collections.or_default, INT, "x d", _OPT_INT, INT)
+
+_add = _Adder("edge.control")
+_add("divide", _m_edge__control.divide, INT, "a b", INT, INT)
+_add("pick", _m_edge__control.pick, INT, "xs i", _LIST_INT, INT)
+_add("first_error", _m_edge__control.first_error, INT, "a xs", INT, _LIST_INT)
+_add("written_order", _m_edge__control.written_order, _PAIR, "a xs", INT, _LIST_INT)
+_add("list_order", _m_edge__control.list_order, _LIST_INT, "a xs", INT, _LIST_INT)
+_add("lazy_and", _m_edge__control.lazy_and, BOOL, "a", INT)
+_add("lazy_or", _m_edge__control.lazy_or, BOOL, "a", INT)
+_add("lazy_if", _m_edge__control.lazy_if, INT, "a", INT)
+_add("lazy_coalesce", _m_edge__control.lazy_coalesce, INT, "x a", _OPT_INT, INT)
+_add("area", _m_edge__control.area, FLOAT, "s", _SHAPE)
+_add("widen", _m_edge__control.widen, _PAIR, "p by", _PAIR, INT)
+_add("guarded", _m_edge__control.guarded, INT, "n", INT)
+
+_add = _Adder("edge.floats")
+_add("add", _m_edge__floats.add, FLOAT, "a b", FLOAT, FLOAT)
+_add("sub", _m_edge__floats.sub, FLOAT, "a b", FLOAT, FLOAT)
+_add("mul", _m_edge__floats.mul, FLOAT, "a b", FLOAT, FLOAT)
+_add("div", _m_edge__floats.div, FLOAT, "a b", FLOAT, FLOAT)
+_add("neg", _m_edge__floats.neg, FLOAT, "a", FLOAT)
+_add("abs_float", _m_edge__floats.abs_float, FLOAT, "a", FLOAT)
+_add("min_float", _m_edge__floats.min_float, FLOAT, "a b", FLOAT, FLOAT)
+_add("max_float", _m_edge__floats.max_float, FLOAT, "a b", FLOAT, FLOAT)
+_add("clamp_float", _m_edge__floats.clamp_float, FLOAT, "x lo hi", FLOAT, FLOAT, FLOAT)
+_add("to_int", _m_edge__floats.to_int, INT, "a", FLOAT)
+_add("floor_of", _m_edge__floats.floor_of, INT, "a", FLOAT)
+_add("ceil_of", _m_edge__floats.ceil_of, INT, "a", FLOAT)
+_add("round_of", _m_edge__floats.round_of, INT, "a", FLOAT)
+_add("trunc_of", _m_edge__floats.trunc_of, INT, "a", FLOAT)
+_add("sqrt_of", _m_edge__floats.sqrt_of, FLOAT, "a", FLOAT)
+_add("pow_of", _m_edge__floats.pow_of, FLOAT, "a b", FLOAT, FLOAT)
+_add("exp_of", _m_edge__floats.exp_of, FLOAT, "a", FLOAT)
+_add("ln_of", _m_edge__floats.ln_of, FLOAT, "a", FLOAT)
+_add("log10_of", _m_edge__floats.log10_of, FLOAT, "a", FLOAT)
+_add("sin_of", _m_edge__floats.sin_of, FLOAT, "a", FLOAT)
+_add("cos_of", _m_edge__floats.cos_of, FLOAT, "a", FLOAT)
+_add("tan_of", _m_edge__floats.tan_of, FLOAT, "a", FLOAT)
+_add("atan2_of", _m_edge__floats.atan2_of, FLOAT, "y x", FLOAT, FLOAT)
+_add("float_to_string", _m_edge__floats.float_to_string, STRING, "a", FLOAT)
+_add("parse", _m_edge__floats.parse, FLOAT, "s", STRING)
+_add("less", _m_edge__floats.less, BOOL, "a b", FLOAT, FLOAT)
+_add("same", _m_edge__floats.same, BOOL, "a b", FLOAT, FLOAT)
+_add("sum_floats", _m_edge__floats.sum_floats, FLOAT, "xs", _LIST_FLOAT)
+
+_add = _Adder("edge.ints")
+_add("add", _m_edge__ints.add, INT, "a b", INT, INT)
+_add("sub", _m_edge__ints.sub, INT, "a b", INT, INT)
+_add("mul", _m_edge__ints.mul, INT, "a b", INT, INT)
+_add("div", _m_edge__ints.div, INT, "a b", INT, INT)
+_add("rem", _m_edge__ints.rem, INT, "a b", INT, INT)
+_add("neg", _m_edge__ints.neg, INT, "a", INT)
+_add("abs_int", _m_edge__ints.abs_int, INT, "a", INT)
+_add("min_int", _m_edge__ints.min_int, INT, "a b", INT, INT)
+_add("max_int", _m_edge__ints.max_int, INT, "a b", INT, INT)
+_add("clamp_int", _m_edge__ints.clamp_int, INT, "x lo hi", INT, INT, INT)
+_add("pow_int", _m_edge__ints.pow_int, INT, "base exponent", INT, INT)
+_add("less", _m_edge__ints.less, BOOL, "a b", INT, INT)
+_add("at_most", _m_edge__ints.at_most, BOOL, "a b", INT, INT)
+_add("int_to_string", _m_edge__ints.int_to_string, STRING, "a", INT)
+_add("parse", _m_edge__ints.parse, INT, "s", STRING)
+_add("to_float", _m_edge__ints.to_float, FLOAT, "a", INT)
+_add("sum_ints", _m_edge__ints.sum_ints, INT, "xs", _LIST_INT)
+
+_add = _Adder("edge.strings")
+_add("length", _m_edge__strings.length, INT, "s", STRING)
+_add("sub", _m_edge__strings.sub, STRING, "s start end", STRING, INT, INT)
+_add("find", _m_edge__strings.find, INT, "s part", STRING, STRING)
+_add("has_part", _m_edge__strings.has_part, BOOL, "s part", STRING, STRING)
+_add("starts", _m_edge__strings.starts, BOOL, "s part", STRING, STRING)
+_add("ends", _m_edge__strings.ends, BOOL, "s part", STRING, STRING)
+_add("upper", _m_edge__strings.upper, STRING, "s", STRING)
+_add("lower", _m_edge__strings.lower, STRING, "s", STRING)
+_add("trimmed", _m_edge__strings.trimmed, STRING, "s", STRING)
+_add("pieces", _m_edge__strings.pieces, _LIST_STRING, "s sep", STRING, STRING)
+_add("joined", _m_edge__strings.joined, STRING, "xs sep", _LIST_STRING, STRING)
+_add("cat", _m_edge__strings.cat, STRING, "a b", STRING, STRING)
+_add("less", _m_edge__strings.less, BOOL, "a b", STRING, STRING)
+_add("sorted", _m_edge__strings.sorted_, _LIST_STRING, "xs", _LIST_STRING)
+_add("echo", _m_edge__strings.echo, STRING, "s", STRING)
+_add("bool_to_string", _m_edge__strings.bool_to_string, STRING, "b", BOOL)
+
+_add = _Adder("game.items")
+_add("standard_catalog", _m_game__items.standard_catalog, _MAP_STRING_ITEM, "")
+_add("new_inventory", _m_game__items.new_inventory, _INVENTORY, "")
+_add(
+    "lookup", _m_game__items.lookup, _ITEM, "catalog item_id", _MAP_STRING_ITEM, STRING
+)
+_add("rarity_name", _m_game__items.rarity_name, STRING, "rarity", _RARITY)
+_add("parse_rarity", _m_game__items.parse_rarity, _OPT_RARITY, "text", STRING)
+_add("all_rarities", _m_game__items.all_rarities, _LIST_RARITY, "")
+_add("rarity_multiplier", _m_game__items.rarity_multiplier, FLOAT, "rarity", _RARITY)
+_add("unit_price", _m_game__items.unit_price, INT, "item", _ITEM)
+_add("sell_price", _m_game__items.sell_price, INT, "item count", _ITEM, INT)
+_add("slots_for", _m_game__items.slots_for, INT, "item count", _ITEM, INT)
+_add(
+    "used_slots",
+    _m_game__items.used_slots,
+    INT,
+    "inventory catalog",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add(
+    "free_slots",
+    _m_game__items.free_slots,
+    INT,
+    "inventory catalog",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add("count_of", _m_game__items.count_of, INT, "inventory item_id", _INVENTORY, STRING)
+_add(
+    "add_item",
+    _m_game__items.add_item,
+    _INVENTORY,
+    "inventory catalog item_id count",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+    STRING,
+    INT,
+)
+_add(
+    "remove_item",
+    _m_game__items.remove_item,
+    _INVENTORY,
+    "inventory item_id count",
+    _INVENTORY,
+    STRING,
+    INT,
+)
+_add(
+    "buy",
+    _m_game__items.buy,
+    _INVENTORY,
+    "inventory catalog item_id count",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+    STRING,
+    INT,
+)
+_add(
+    "sell",
+    _m_game__items.sell,
+    _INVENTORY,
+    "inventory catalog item_id count",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+    STRING,
+    INT,
+)
+_add(
+    "inventory_value",
+    _m_game__items.inventory_value,
+    INT,
+    "inventory catalog",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add(
+    "ids_by_rarity",
+    _m_game__items.ids_by_rarity,
+    _LIST_STRING,
+    "inventory catalog",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add(
+    "rarest",
+    _m_game__items.rarest,
+    _OPT_RARITY,
+    "inventory catalog",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add(
+    "rarity_counts",
+    _m_game__items.rarity_counts,
+    _MAP_RARITY_INT,
+    "inventory catalog",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add(
+    "listing",
+    _m_game__items.listing,
+    _LIST_STRING,
+    "inventory catalog",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add("nth_item", _m_game__items.nth_item, STRING, "inventory index", _INVENTORY, INT)
+_add(
+    "top_items",
+    _m_game__items.top_items,
+    _LIST_STRING,
+    "inventory catalog n",
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+    INT,
+)
+
+_add = _Adder("game.progression")
+_add(
+    "new_profile", _m_game__progression.new_profile, _PROFILE, "id name", STRING, STRING
+)
+_add("curve", _m_game__progression.curve, FLOAT, "level", INT)
+_add("required_exp", _m_game__progression.required_exp, INT, "level", INT)
+_add("level_for_exp", _m_game__progression.level_for_exp, INT, "total_exp", INT)
+_add("add_exp", _m_game__progression.add_exp, _LEVELUP, "profile amount", _PROFILE, INT)
+_add("exp_to_next", _m_game__progression.exp_to_next, _OPT_INT, "profile", _PROFILE)
+_add(
+    "progress_to_next",
+    _m_game__progression.progress_to_next,
+    FLOAT,
+    "profile",
+    _PROFILE,
+)
+_add(
+    "progress_percent", _m_game__progression.progress_percent, INT, "profile", _PROFILE
+)
+_add("normalize_tag", _m_game__progression.normalize_tag, STRING, "tag", STRING)
+_add("add_tag", _m_game__progression.add_tag, _PROFILE, "profile tag", _PROFILE, STRING)
+_add("parse_tags", _m_game__progression.parse_tags, _LIST_STRING, "text", STRING)
+_add("tags_text", _m_game__progression.tags_text, STRING, "profile", _PROFILE)
+_add(
+    "bump_stat",
+    _m_game__progression.bump_stat,
+    _PROFILE,
+    "profile stat_name by",
+    _PROFILE,
+    STRING,
+    INT,
+)
+_add("stat", _m_game__progression.stat, INT, "profile stat_name", _PROFILE, STRING)
+_add("stat_total", _m_game__progression.stat_total, INT, "profile", _PROFILE)
+_add("guild_name", _m_game__progression.guild_name, STRING, "profile", _PROFILE)
+_add(
+    "join_guild",
+    _m_game__progression.join_guild,
+    _PROFILE,
+    "profile guild",
+    _PROFILE,
+    STRING,
+)
+_add("leave_guild", _m_game__progression.leave_guild, _PROFILE, "profile", _PROFILE)
+_add("guild_tag", _m_game__progression.guild_tag, STRING, "profile", _PROFILE)
+_add("display_name", _m_game__progression.display_name, STRING, "profile", _PROFILE)
+
+_add = _Adder("game.leaderboard")
+_add("ranks_before", _m_game__leaderboard.ranks_before, BOOL, "a b", _PROFILE, _PROFILE)
+_add(
+    "rank_players",
+    _m_game__leaderboard.rank_players,
+    _LIST_ENTRY,
+    "players",
+    _LIST_PROFILE,
+)
+_add("top", _m_game__leaderboard.top, _LIST_ENTRY, "entries n", _LIST_ENTRY, INT)
+_add(
+    "find_rank",
+    _m_game__leaderboard.find_rank,
+    _OPT_INT,
+    "entries player_id",
+    _LIST_ENTRY,
+    STRING,
+)
+_add(
+    "rank_of",
+    _m_game__leaderboard.rank_of,
+    INT,
+    "entries player_id",
+    _LIST_ENTRY,
+    STRING,
+)
+_add(
+    "power_score",
+    _m_game__leaderboard.power_score,
+    INT,
+    "profile inventory catalog",
+    _PROFILE,
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add("level_spread", _m_game__leaderboard.level_spread, FLOAT, "players", _LIST_PROFILE)
+_add(
+    "expected_score",
+    _m_game__leaderboard.expected_score,
+    FLOAT,
+    "rating opponent",
+    INT,
+    INT,
+)
+_add(
+    "update_rating",
+    _m_game__leaderboard.update_rating,
+    INT,
+    "rating opponent score",
+    INT,
+    INT,
+    FLOAT,
+)
+
+_add = _Adder("game.rewards")
+_add("describe", _m_game__rewards.describe, STRING, "reward", _REWARD)
+_add("describe_all", _m_game__rewards.describe_all, STRING, "bundle", _LIST_REWARD)
+_add("is_nothing", _m_game__rewards.is_nothing, BOOL, "reward", _REWARD)
+_add(
+    "apply_reward",
+    _m_game__rewards.apply_reward,
+    _GRANT,
+    "profile inventory catalog reward",
+    _PROFILE,
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+    _REWARD,
+)
+_add(
+    "grant_gold",
+    _m_game__rewards.grant_gold,
+    _GRANT,
+    "profile inventory amount",
+    _PROFILE,
+    _INVENTORY,
+    INT,
+)
+_add(
+    "grant_items",
+    _m_game__rewards.grant_items,
+    _GRANT,
+    "profile inventory catalog item_id count rarity",
+    _PROFILE,
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+    STRING,
+    INT,
+    _RARITY,
+)
+_add(
+    "grant_exp",
+    _m_game__rewards.grant_exp,
+    _GRANT,
+    "profile inventory amount",
+    _PROFILE,
+    _INVENTORY,
+    INT,
+)
+_add("scale", _m_game__rewards.scale, _REWARD, "reward factor", _REWARD, FLOAT)
+_add("consolidate", _m_game__rewards.consolidate, _LIST_REWARD, "bundle", _LIST_REWARD)
+_add("total_weight", _m_game__rewards.total_weight, INT, "table", _LIST_LOOTENTRY)
+_add("pick", _m_game__rewards.pick, _REWARD, "table roll", _LIST_LOOTENTRY, INT)
+_add("next_seed", _m_game__rewards.next_seed, INT, "seed", INT)
+_add(
+    "roll_many",
+    _m_game__rewards.roll_many,
+    _LIST_REWARD,
+    "table seed times",
+    _LIST_LOOTENTRY,
+    INT,
+    INT,
+)
+_add("standard_table", _m_game__rewards.standard_table, _LIST_LOOTENTRY, "")
+
+_add = _Adder("game.quests")
+_add(
+    "new_quest",
+    _m_game__quests.new_quest,
+    _QUEST,
+    "id title min_level objectives payout",
+    STRING,
+    STRING,
+    INT,
+    _LIST_OBJECTIVE,
+    _LIST_REWARD,
+)
+_add("wolf_hunt", _m_game__quests.wolf_hunt, _QUEST, "")
+_add("state_label", _m_game__quests.state_label, STRING, "state", _QUESTSTATE)
+_add("unlock", _m_game__quests.unlock, _QUEST, "quest profile", _QUEST, _PROFILE)
+_add(
+    "objective", _m_game__quests.objective, _OPT_OBJECTIVE, "quest key", _QUEST, STRING
+)
+_add("target_of", _m_game__quests.target_of, INT, "quest key", _QUEST, STRING)
+_add("objective_kind", _m_game__quests.objective_kind, STRING, "key", STRING)
+_add("is_complete", _m_game__quests.is_complete, BOOL, "quest", _QUEST)
+_add(
+    "record_progress",
+    _m_game__quests.record_progress,
+    _QUEST,
+    "quest key amount",
+    _QUEST,
+    STRING,
+    INT,
+)
+_add("parse_event", _m_game__quests.parse_event, _PROGRESSEVENT, "line", STRING)
+_add(
+    "apply_events",
+    _m_game__quests.apply_events,
+    _QUEST,
+    "quest lines",
+    _QUEST,
+    _LIST_STRING,
+)
+_add("completion", _m_game__quests.completion, FLOAT, "quest", _QUEST)
+_add("progress_report", _m_game__quests.progress_report, STRING, "quest", _QUEST)
+_add(
+    "claim",
+    _m_game__quests.claim,
+    _CLAIMRESULT,
+    "quest profile inventory catalog",
+    _QUEST,
+    _PROFILE,
+    _INVENTORY,
+    _MAP_STRING_ITEM,
+)
+_add(
+    "board_summary",
+    _m_game__quests.board_summary,
+    _MAP_QUESTSTATE_INT,
+    "board",
+    _LIST_QUEST,
+)
+_add(
+    "unlockable",
+    _m_game__quests.unlockable,
+    _LIST_STRING,
+    "board profile",
+    _LIST_QUEST,
+    _PROFILE,
+)
+
+_add = _Adder("stress.names")
+_add("strings", _m_stress__names.strings, _LIST_STRING, "")
+_add(
+    "def",
+    _m_stress__names.def_,
+    INT,
+    "class func int str list error",
+    INT,
+    INT,
+    INT,
+    STRING,
+    _LIST_INT,
+    INT,
+)
+_add("impl", _m_stress__names.impl, _KEYWORDS, "self", _KEYWORDS)
+_add("match_type", _m_stress__names.match_type, STRING, "type", _TYPE)
+_add("unwrap_option", _m_stress__names.unwrap_option, STRING, "option", _OPTION)
+_add("echo", _m_stress__names.echo, STRING, "s", STRING)
 
 
 def call(name: str, args: Sequence[str]) -> str:

@@ -124,7 +124,7 @@ export function rarityName(rarity: Rarity): string {
  * name is not a rarity.
  */
 export function parseRarity(text: string): Rarity | null {
-  const key: string = dgrt.toLower(dgrt.trim(text));
+  const key: string = dgrt.trimToLower(text);
   for (const candidate of allRarities()) {
     if (dgrt.toLower(rarityName(candidate)) === key) {
       return candidate;

@@ -192,7 +192,7 @@ export function progressPercent(profile: Profile): number {
 
 /** Normalises a tag: trimmed and lower-cased (ASCII only). */
 export function normalizeTag(tag: string): string {
-  return dgrt.toLower(dgrt.trim(tag));
+  return dgrt.trimToLower(tag);
 }
 
 /** Adds a tag; adding a tag the profile already has changes nothing. */
