@@ -10,7 +10,6 @@ the fast path or into `typer.Exit` by `cli/commands.py`), output helpers, and
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import sys
 import traceback
@@ -110,17 +109,7 @@ def front(paths: Optional[List[str]], fmt: str) -> "FrontEnd":
     if fmt not in ("text", "json"):
         sys.stderr.write(f"domaingen: --format must be `text` or `json`, not `{fmt}`\n")
         raise Exit(EXIT_USAGE)
-    # Loading imports the parser and checker, then builds large
-    # acyclic trees; the cyclic collector would only rescan them (~3% of
-    # `domaingen check`). Paused for the front end only: `test` and `run`
-    # then run the interpreter with it.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        loaded = frontend.load(inputs(paths))
-    finally:
-        if collecting:
-            gc.enable()
+    loaded = frontend.load(inputs(paths))  # with the cyclic collector paused (`frontend._run`)
     shown = dg.sort_and_cap(loaded.diagnostics)
     if fmt == "json":
         sys.stdout.write(dg.render_json(shown, total=len(loaded.diagnostics)))
