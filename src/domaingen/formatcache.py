@@ -15,21 +15,60 @@ other work), stores each result with `Pending.store` and puts it where the
 A formatter that runs a process per call may also offer a `batch` function
 (`[(path, text)] -> [formatted text]`, in order): `codegen` then hands all
 the misses of one backend to it at once (one process, not one per file).
-`path` only names the file in errors.
+`path` only names the file in errors. `batched` and `rewrite_files` are the
+parts such batch functions share (gofmt, rustfmt).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 import tempfile
 import threading
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 _local = threading.local()
 
 Batch = Callable[[list[tuple[str, str]]], list[str]]
+
+
+def batched(
+    exe: str | None,
+    named: list[tuple[str, str]],
+    batch: Callable[[str, list[str]], list[str] | None],
+    one: Callable[[str, str, str], str],
+) -> list[str]:
+    """(path, text) pairs through an external formatter `exe`, in order:
+    `batch(exe, texts)` (one process) when it succeeds, else `one(exe, path,
+    text)` per file, so a failure names its file; unchanged without `exe`."""
+    if exe is None:
+        return [text for _, text in named]
+    if len(named) > 1:
+        out = batch(exe, [text for _, text in named])
+        if out is not None:
+            return out
+    return [one(exe, name, text) for name, text in named]
+
+
+def rewrite_files(
+    folder: str, texts: list[str], suffix: str, command: list[str], extra: Sequence[tuple[str, str]] = ()
+) -> list[str] | None:
+    """`texts` written to `folder` as `0<suffix>`, `1<suffix>`… (plus `extra`
+    (file name, text) pairs), `command` run over those files (it rewrites them
+    in place), then read back in order; None when the command failed."""
+    paths = [os.path.join(folder, f"{i}{suffix}") for i in range(len(texts))]
+    for path, text in [*zip(paths, texts), *((os.path.join(folder, n), t) for n, t in extra)]:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    if subprocess.run([*command, *paths], capture_output=True, check=False).returncode != 0:
+        return None
+    out = []
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as handle:
+            out.append(handle.read())
+    return out
 
 
 def _folder() -> str:

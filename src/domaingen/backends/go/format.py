@@ -13,12 +13,11 @@ bad line is easy to find.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
 
-from ...formatcache import cached_format
+from ...formatcache import batched, cached_format, rewrite_files
 
 
 class GofmtError(RuntimeError):
@@ -41,31 +40,13 @@ def _gofmt_one(exe: str, name: str, text: str) -> str:
 def _gofmt_batch(exe: str, texts: list[str]) -> list[str] | None:
     """All `texts` through one `gofmt -w`; None when gofmt failed."""
     with tempfile.TemporaryDirectory(prefix="domaingen-gofmt-") as folder:
-        paths = [os.path.join(folder, f"{i}.go") for i in range(len(texts))]
-        for path, text in zip(paths, texts):
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        proc = subprocess.run([exe, "-w", *paths], capture_output=True, check=False)
-        if proc.returncode != 0:
-            return None
-        out = []
-        for path in paths:
-            with open(path, encoding="utf-8", newline="") as handle:
-                out.append(handle.read())
-        return out
+        return rewrite_files(folder, texts, ".go", [exe, "-w"])
 
 
 def gofmt_many(named: list[tuple[str, str]]) -> list[str]:
     """(path, text) pairs -> their gofmt output, in order: one gofmt process
     for all when it succeeds (else one per file, so a failure names its file)."""
-    exe = shutil.which("gofmt")
-    if exe is None:
-        return [text for _, text in named]
-    if len(named) > 1:
-        batch = _gofmt_batch(exe, [text for _, text in named])
-        if batch is not None:
-            return batch
-    return [_gofmt_one(exe, name, text) for name, text in named]
+    return batched(shutil.which("gofmt"), named, _gofmt_batch, _gofmt_one)
 
 
 def _gofmt(text: str) -> str:

@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import tempfile
 
-from ...formatcache import cached_format
+from ...formatcache import batched, cached_format, rewrite_files
 
 # The cache key names the settings: edition 2021, rustfmt's defaults (an empty
 # `--config-path`, so no `rustfmt.toml` of the caller's can change the output).
@@ -71,35 +71,17 @@ def _rustfmt_batch(exe: str, texts: list[str]) -> list[str] | None:
     """All `texts` through one rustfmt process (files in a temporary folder);
     None when rustfmt failed (the caller then finds the culprit file by file)."""
     with tempfile.TemporaryDirectory(prefix="domaingen-rustfmt-") as folder:
-        config = _empty_config(folder)
         # A digit starts each name, so no `mod` declaration can name one of them.
-        paths = [os.path.join(folder, f"{i}.rs") for i in range(len(texts))]
-        children = {child for text in texts for child in _MOD.findall(text)}
-        for path, text in [*zip(paths, texts), *((os.path.join(folder, f"{c}.rs"), "") for c in sorted(children))]:
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        proc = subprocess.run([*_command(exe, config), *paths], capture_output=True, check=False)
-        if proc.returncode != 0:
-            return None
-        out = []
-        for path in paths:
-            with open(path, encoding="utf-8", newline="") as handle:
-                out.append(handle.read())
-        return out
+        children = sorted({child for text in texts for child in _MOD.findall(text)})
+        stand_ins = [(f"{c}.rs", "") for c in children]
+        return rewrite_files(folder, texts, ".rs", _command(exe, _empty_config(folder)), stand_ins)
 
 
 def rustfmt_many(named: list[tuple[str, str]]) -> list[str]:
     """(path, text) pairs -> their formatted texts, in order, with one rustfmt
     process for all of them when it succeeds (else one per file, so a
     failure names its file)."""
-    exe = shutil.which("rustfmt")
-    if exe is None:
-        return [text for _, text in named]
-    if len(named) > 1:
-        batch = _rustfmt_batch(exe, [text for _, text in named])
-        if batch is not None:
-            return batch
-    return [_rustfmt_one(exe, name, text) for name, text in named]
+    return batched(shutil.which("rustfmt"), named, _rustfmt_batch, _rustfmt_one)
 
 
 def _rustfmt(text: str) -> str:
