@@ -15,7 +15,6 @@ functions) → unused imports → IR assembly → name collisions
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import traceback
@@ -41,10 +40,7 @@ def check_modules(
 ) -> tuple[ir.Program | None, list[Diagnostic]]:
     """Check a whole program; see the module docstring."""
     env = Env(Sink())
-    # The checker builds many short-lived acyclic objects next to a large syntax
-    # tree; pausing the cyclic collector meanwhile saves most of the check time.
-    collecting = gc.isenabled()
-    gc.disable()
+    # Its caller, `frontend._run`, pauses the cyclic collector for parsing and checking.
     # Bodies are checked by recursive descent; long operator chains nest deeply.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
@@ -62,8 +58,6 @@ def check_modules(
         return None, env.sink.diags
     finally:
         sys.setrecursionlimit(limit)
-        if collecting:
-            gc.enable()
     return (program if env.sink.errors == 0 else None), env.sink.diags
 
 
